@@ -1,0 +1,37 @@
+# Two commands on a fresh machine: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build check bench schema clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the pins or the package metadata change.
+$(STAMP): $(BIN)/python constraints.txt pyproject.toml
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --clean
+
+check: $(STAMP)
+	$(BIN)/kennisbank check
+
+schema: $(STAMP)
+	$(BIN)/kennisbank schema --output schema/kennisbank.schema.json
+
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m kennisbank.bench
+
+clean:
+	rm -rf site $(VENV)
