@@ -1,0 +1,1 @@
+"""Kennisbank: lessons and practice examples as a linked, searchable MkDocs site."""

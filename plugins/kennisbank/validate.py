@@ -1,0 +1,255 @@
+"""Check every record against the schema and the vocabularies; collect all problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .load import Record
+from .problems import Problem, did_you_mean
+from .schema import ALIAS_RE, SLUG_RE, Field, Kind
+
+# What a reference points at, as editors call it.
+REF_NOUNS = {
+    "themes": "thema", "tags": "tag", "sources": "bron", "organisations": "organisatie",
+    "lessons": "les", "items": "les of voorbeeld",
+}
+# Fixed pages that aliases may not take over.
+RESERVED_URLS = ("/", "/lessen/", "/voorbeelden/", "/themas/", "/tags/", "/organisaties/",
+                 "/bijeenkomsten/", "/zoeken/")
+
+
+def slugify(text: str) -> str:
+    """A valid slug from any text: 'Súdwest-Fryslân' -> 'sudwest-fryslan'."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+@dataclass
+class Vocabularies:
+    """The known keys per reference kind, with synonyms that point at a key."""
+
+    keys: dict[str, set[str]] = field(default_factory=dict)
+    synonyms: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_records(cls, records: Iterable[Record]) -> "Vocabularies":
+        vocab = cls(keys=defaultdict(set), synonyms=defaultdict(dict))
+        for r in records:
+            if r.kind.vocabulary:
+                ref = r.kind.vocabulary
+            elif r.kind.name == "lesson":
+                ref = "lessons"
+            else:
+                ref = None
+            if ref:
+                vocab.keys[ref].add(r.key)
+            if r.kind.name in ("lesson", "example"):
+                vocab.keys["items"].add(f"{r.kind.url_prefix}/{r.key}")
+            synonyms = r.data.get("synonyms") if r.kind.name == "tag" else None
+            for word in synonyms if isinstance(synonyms, list) else []:
+                if isinstance(word, str):
+                    vocab.synonyms["tags"][word.lower()] = r.key
+            label = r.data.get("label") or r.data.get("title") or r.data.get("name")
+            if ref and isinstance(label, str):
+                vocab.synonyms[ref].setdefault(label.lower(), r.key)
+        return vocab
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "ja/nee-waarde"
+    if isinstance(value, (int, float)):
+        return f"getal {value}"
+    if isinstance(value, str):
+        return f"tekst '{value}'"
+    if isinstance(value, list):
+        return "lijst"
+    if isinstance(value, dict):
+        return "blok met velden"
+    if isinstance(value, dt.date):
+        return f"datum {value}"
+    return "lege waarde" if value is None else type(value).__name__
+
+
+class _Checker:
+    def __init__(self, record: Record, vocab: Vocabularies):
+        self.record = record
+        self.vocab = vocab
+        self.problems: list[Problem] = []
+
+    def add(self, path: tuple, message: str) -> None:
+        name = ".".join(str(p) for p in path if not isinstance(p, int))
+        self.problems.append(Problem(self.record.path, self.record.line_of(*path), name, message))
+
+    def fields(self, fields: tuple[Field, ...], data: dict, path: tuple, what: str) -> None:
+        names = [f.name for f in fields]
+        for key in data:
+            if key not in names:
+                self.add(path + (key,), f"onbekend veld '{key}' voor een {what}"
+                         + did_you_mean(str(key), names))
+        for f in fields:
+            value = data.get(f.name)
+            empty = value is None or value == "" or value == [] or value == {}
+            if f.name not in data:
+                if f.required:
+                    self.add(path + (f.name,), f"verplicht veld ontbreekt — voeg '{f.name}:' toe "
+                             f"({f.description[0].lower()}{f.description[1:]})")
+            elif empty:
+                if f.required:
+                    self.add(path + (f.name,), "verplicht veld is leeg")
+            else:
+                self.value(f, f.type, value, path + (f.name,))
+
+    def value(self, f: Field, kind: str, value: Any, path: tuple) -> None:
+        check = getattr(self, f"check_{kind}")
+        check(f, value, path)
+
+    def check_text(self, f: Field, value: Any, path: tuple) -> None:
+        if not isinstance(value, str):
+            self.add(path, f"verwacht tekst, maar kreeg {_describe(value)} — zet de waarde tussen "
+                     "aanhalingstekens")
+        elif not value.strip():
+            self.add(path, "is leeg")
+        elif f.max_length and len(value) > f.max_length:
+            self.add(path, f"is te lang: {len(value)} tekens, maximaal {f.max_length}")
+
+    def check_int(self, f: Field, value: Any, path: tuple) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            hint = " — haal de aanhalingstekens weg" if isinstance(value, str) and value.strip().isdigit() else ""
+            self.add(path, f"verwacht een getal, maar kreeg {_describe(value)}{hint}")
+        elif f.minimum is not None and value < f.minimum or f.maximum is not None and value > f.maximum:
+            self.add(path, f"{value} ligt buiten het bereik {f.minimum}–{f.maximum}")
+
+    def check_date(self, f: Field, value: Any, path: tuple) -> None:
+        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+            self.add(path, f"verwacht een datum als JJJJ-MM-DD (bijvoorbeeld 2026-11-24), maar kreeg "
+                     f"{_describe(value)}")
+
+    def check_slug(self, f: Field, value: Any, path: tuple) -> None:
+        if not isinstance(value, str) or not SLUG_RE.match(value):
+            self.add(path, f"ongeldige slug {_describe(value)} — gebruik kleine letters, cijfers en "
+                     f"streepjes, bijvoorbeeld '{slugify(str(value)) or 'mijn-pagina'}'")
+
+    def check_alias(self, f: Field, value: Any, path: tuple) -> None:
+        if not isinstance(value, str) or not ALIAS_RE.match(value):
+            fixed = "/" + "/".join(slugify(p) for p in str(value).split("/") if slugify(p)) + "/"
+            self.add(path, f"ongeldig oud adres {_describe(value)} — schrijf het als pad met kleine "
+                     f"letters en streepjes tussen schuine strepen, bijvoorbeeld '{fixed}'")
+
+    def check_enum(self, f: Field, value: Any, path: tuple) -> None:
+        if value not in f.choices:
+            options = ", ".join(f.choices)
+            hint = did_you_mean(str(value), f.choices)
+            self.add(path, f"onbekende waarde {_describe(value)}{hint or ' — kies uit: ' + options}")
+
+    def check_ref(self, f: Field, value: Any, path: tuple) -> None:
+        noun = REF_NOUNS[f.ref]
+        if not isinstance(value, str):
+            self.add(path, f"verwacht de sleutel van een {noun}, maar kreeg {_describe(value)}")
+            return
+        known = self.vocab.keys.get(f.ref, set())
+        if value not in known:
+            self.add(path, f"onbekende {noun} '{value}'"
+                     + did_you_mean(value, sorted(known), self.vocab.synonyms.get(f.ref)))
+
+    def check_list(self, f: Field, value: Any, path: tuple) -> None:
+        if not isinstance(value, list):
+            self.add(path, f"verwacht een lijst, bijvoorbeeld [{_describe(value).split(' ', 1)[-1]}], "
+                     f"maar kreeg {_describe(value)}")
+            return
+        if len(value) < f.min_items:
+            self.add(path, f"heeft er minstens {f.min_items} nodig")
+        if f.max_items and len(value) > f.max_items:
+            self.add(path, f"heeft {len(value)} waarden, maximaal {f.max_items}")
+        seen = set()
+        for i, item in enumerate(value):
+            if isinstance(item, (str, int)) and item in seen:
+                self.add(path + (i,), f"'{item}' staat twee keer in de lijst")
+            seen.add(item if isinstance(item, (str, int)) else id(item))
+            self.value(f, f.items, item, path + (i,))
+
+    def check_mapping(self, f: Field, value: Any, path: tuple) -> None:
+        if not isinstance(value, dict):
+            self.add(path, f"verwacht een blok met velden, maar kreeg {_describe(value)}")
+        else:
+            self.fields(f.fields, value, path, f"{f.name}-blok")
+
+
+def check_record(record: Record, vocab: Vocabularies) -> list[Problem]:
+    checker = _Checker(record, vocab)
+    kind: Kind = record.kind
+    if not SLUG_RE.match(record.key):
+        where = "bestandsnaam" if kind.folder else "sleutel"
+        checker.problems.append(Problem(
+            record.path, record.line, "slug",
+            f"ongeldige slug '{record.key}' in de {where} — gebruik kleine letters, cijfers en "
+            f"streepjes, bijvoorbeeld '{slugify(record.key) or 'mijn-pagina'}'"))
+    checker.fields(kind.fields, record.data, (), kind.label)
+    data = record.data
+    start, end = data.get("year_start"), data.get("year_end")
+    if isinstance(start, int) and isinstance(end, int) and end < start:
+        checker.add(("year_end",), f"{end} ligt vóór year_start {start}")
+    return checker.problems
+
+
+def slug_of(record: Record) -> str:
+    slug = record.data.get("slug")
+    return slug if isinstance(slug, str) and SLUG_RE.match(slug) else record.key
+
+
+def url_of(record: Record) -> str | None:
+    return f"/{record.kind.url_prefix}/{slug_of(record)}/" if record.kind.url_prefix else None
+
+
+def check_collisions(records: list[Record]) -> list[Problem]:
+    """Duplicate slugs, lesson order clashes, and aliases that take another page's address."""
+    problems: list[Problem] = []
+    owners: dict[str, Record] = {}
+    for r in records:
+        url = url_of(r)
+        if url is None:
+            continue
+        if url in owners:
+            other = owners[url]
+            problems.append(Problem(r.path, r.line_of("slug"), "slug",
+                                    f"dubbele slug '{slug_of(r)}': {other.path} gebruikt hetzelfde adres {url}"))
+        else:
+            owners[url] = r
+    orders: dict[tuple, Record] = {}
+    for r in records:
+        if r.kind.name == "lesson" and isinstance(r.data.get("order"), int):
+            key = (r.data.get("theme"), r.data["order"])
+            if key in orders:
+                problems.append(Problem(r.path, r.line_of("order"), "order",
+                                        f"volgorde {key[1]} in thema '{key[0]}' wordt ook gebruikt door "
+                                        f"{orders[key].path}"))
+            else:
+                orders[key] = r
+    taken = {url: f"pagina {rec.path}" for url, rec in owners.items()}
+    taken.update({u: "een vaste pagina van de site" for u in RESERVED_URLS})
+    for r in records:
+        aliases = r.data.get("aliases")
+        for i, alias in enumerate(aliases if isinstance(aliases, list) else []):
+            if not isinstance(alias, str) or not ALIAS_RE.match(alias):
+                continue
+            if alias in taken:
+                problems.append(Problem(r.path, r.line_of("aliases", i), "aliases",
+                                        f"oud adres {alias} botst met {taken[alias]}"))
+            else:
+                taken[alias] = f"een oud adres van {r.path}"
+    return problems
+
+
+def validate(records: list[Record]) -> list[Problem]:
+    vocab = Vocabularies.from_records(records)
+    problems: list[Problem] = []
+    for record in records:
+        problems += check_record(record, vocab)
+    problems += check_collisions(records)
+    return problems
