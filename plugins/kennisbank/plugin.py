@@ -41,6 +41,11 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             self.site = load_site(root, content_dir)
         except ContentError as exc:
             raise PluginError("\n" + exc.report()) from None
+        # Our templates sit just above the theme's own, below a site's custom_dir if it has one.
+        overrides = str(Path(__file__).parent / "overrides")
+        if overrides not in config.theme.dirs:
+            at = 1 if config.theme.custom_dir else 0
+            config.theme.dirs.insert(at, overrides)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

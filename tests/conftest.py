@@ -1,0 +1,48 @@
+"""Shared fixtures: a small valid project copied per test, and helpers to run our commands."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = Path(__file__).parent / "fixtures" / "mini"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A fresh copy of the small valid project."""
+    target = tmp_path / "mini"
+    shutil.copytree(MINI, target)
+    return target
+
+
+def check(root: Path) -> tuple[int, list[str]]:
+    """Run `kennisbank check` in-process; return the exit code and the message lines."""
+    from kennisbank.cli import main
+    import contextlib
+    import io
+
+    err = io.StringIO()
+    out = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
+        code = main(["--root", str(root), "check"])
+    lines = [l for l in (err.getvalue() + out.getvalue()).splitlines() if l.strip()]
+    return code, lines
+
+
+def mkdocs_build(root: Path, site_dir: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
+    """A real `mkdocs build --strict` of the project at root, as a subprocess."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")]
+    if site_dir is not None:
+        cmd += ["-d", str(site_dir)]
+    return subprocess.run([*cmd, *extra], capture_output=True, text=True, cwd=root,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
