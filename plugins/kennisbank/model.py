@@ -16,14 +16,14 @@ class Source:
     key: str
     title: str
     publisher: str
-    year: int
+    year: int | None
     authors: str = ""
     description: str = ""
     link: str = ""
 
     def cite(self, chapter: str = "") -> str:
         """One line a reader can quote: title, publisher, year, chapter."""
-        parts = [self.title, self.publisher, str(self.year)]
+        parts = [self.title, self.publisher] + ([str(self.year)] if self.year else [])
         if chapter:
             parts.append(chapter)
         return ", ".join(parts)
@@ -232,7 +232,7 @@ def build_site(records: list[Record]) -> Site:
         by_kind.setdefault(r.kind.name, []).append(r)
 
     sources = {
-        r.key: Source(r.key, r.data["title"], r.data["publisher"], r.data["year"],
+        r.key: Source(r.key, r.data["title"], r.data["publisher"], r.data.get("year"),
                       _str(r.data, "authors"), _str(r.data, "description"), _str(r.data, "url"))
         for r in by_kind.get("source", [])
     }

@@ -181,7 +181,7 @@ SOURCE = Kind(
     fields=(
         _title("de bron"),
         Field("publisher", "text", "Uitgever of opdrachtgever.", required=True, max_length=160),
-        Field("year", "int", "Jaar van verschijnen.", required=True, minimum=1900, maximum=2100),
+        Field("year", "int", "Jaar van verschijnen, als de bron dat noemt.", minimum=1900, maximum=2100),
         Field("authors", "text", "Auteurs of uitvoerders.", max_length=200),
         Field("description", "text", "Waar de bron over gaat.", max_length=800),
         Field("url", "text", "Webadres van de bron, als dat er is.", max_length=300),

@@ -99,7 +99,7 @@ class _Checker:
             if f.name not in data:
                 if f.required:
                     self.add(path + (f.name,), f"verplicht veld ontbreekt — voeg '{f.name}:' toe "
-                             f"({f.description[0].lower()}{f.description[1:]})")
+                             f"({f.description[0].lower()}{f.description[1:].rstrip('.')})")
             elif empty:
                 if f.required:
                     self.add(path + (f.name,), "verplicht veld is leeg")
