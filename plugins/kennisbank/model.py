@@ -144,7 +144,7 @@ class Example:
     summary: str
     organisations: list[Organisation]
     provinces: list[str]
-    year_start: int
+    year_start: int | None
     lessons: list[Lesson]
     tags: list[Tag]
     source: Source
@@ -170,6 +170,8 @@ class Example:
 
     @property
     def period(self) -> str:
+        if self.year_start is None:
+            return f"tot {self.year_end}" if self.year_end else "onbekend"
         if self.year_end is None:
             return f"sinds {self.year_start}" if self.status == "lopend" else str(self.year_start)
         if self.year_end == self.year_start:
@@ -280,7 +282,7 @@ def build_site(records: list[Record]) -> Site:
         example = Example(
             slug=slug_of(r), title=d["title"].strip(), summary=d["summary"].strip(),
             organisations=[organisations[o] for o in d["organisations"]], provinces=list(d["provinces"]),
-            year_start=d["year_start"], year_end=d.get("year_end"), lessons=[lessons[k] for k in d["lessons"]],
+            year_start=d.get("year_start"), year_end=d.get("year_end"), lessons=[lessons[k] for k in d["lessons"]],
             tags=[tags[t] for t in d["tags"]], source=sources[d["source"]], date=d["date"],
             chapter=_str(d, "chapter"), status=_str(d, "status"), contact=_str(d, "contact"),
             aliases=list(d.get("aliases") or []), src_uri=r.src_uri, path=r.path,
