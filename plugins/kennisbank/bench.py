@@ -47,7 +47,7 @@ def run(root: Path, sizes: list[int], repeat: int, work: Path) -> list[dict]:
     rows = []
     for n in sizes:
         ours_dir = make_project(root, work / f"ours-{n}", n)
-        bare_dir = make_bare_material(work / f"bare-{n}", n)
+        bare_dir = make_bare_material(ours_dir, work / f"bare-{n}")
         best: dict[str, dict] = {}
         for _ in range(repeat):
             # Alternate the two so machine noise hits both alike.

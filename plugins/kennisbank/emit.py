@@ -175,7 +175,7 @@ def write_exports(site: Site, config, plugin_config, env) -> None:
     site_dir = Path(config.site_dir)
     base_url = config.site_url or ""
     data = catalog(site, base_url)
-    (site_dir / "catalog.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    (site_dir / "catalog.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     entries = feed_entries(site, plugin_config.feed_limit)
     updated = max((e.date for e in entries), default=dt.date(2000, 1, 1))
     xml = env.get_template("kb/feed_atom.html").render(

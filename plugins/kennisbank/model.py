@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Union
 
 from .load import Record
-from .related import link_related
+from .related import Related, link_related
 from .validate import slug_of
 
 
@@ -100,13 +100,6 @@ class Organisation:
     @property
     def title(self) -> str:
         return self.name
-
-
-@dataclass
-class Related:
-    item: Union["Lesson", "Example"]
-    score: int
-    reasons: list[str]
 
 
 @dataclass(eq=False)

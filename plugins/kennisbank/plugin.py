@@ -84,8 +84,20 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         previous = env.autoescape
         env.autoescape = lambda name: bool(name and name.startswith("kb/")) or (
             previous(name) if callable(previous) else bool(previous))
+        env.globals["kb_card"] = self._card
+        self._cards: dict[tuple[int, str], Markup] = {}
         self.env = env
         return env
+
+    def _card(self, item, page) -> Markup:
+        """A list entry for item, rendered once per link depth and reused on every listing page."""
+        prefix = "../" * page.url.count("/")
+        key = (id(item), prefix)
+        card = self._cards.get(key)
+        if card is None:
+            template = self.env.get_template(f"kb/partials/{item.kind}_card.html")
+            card = self._cards[key] = Markup(template.render(item=item, prefix=prefix))
+        return card
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.site is not None

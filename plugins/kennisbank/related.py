@@ -1,85 +1,83 @@
 """Related items, scored from shared lessons, organisations and tags, with the reason shown.
 
-Candidates come from inverted indexes (tag -> items, ...) and each index is read only in a
-bounded window around the item, so the work per page stays constant as the site grows.
+Candidates come from inverted indexes (tag -> items, ...). Each index is read only in a bounded
+window around the item, so the work per page stays constant as the site grows; on a site of
+normal size the window covers every candidate and the scores are exact.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
-from typing import Any, Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Callable
 
-
-WINDOW = 40  # neighbours read per shared key; covers every candidate on a site of normal size
+WINDOW = 15  # neighbours read on each side, per shared key
 MAX_RELATED = 5
-WEIGHTS = {"lessons": 3, "organisations": 2, "examples": 2, "tags": 1}
+WEIGHTS = {"lessons": 3, "examples": 2, "organisations": 2, "tags": 1}
 NOUNS = {
     "lessons": ("gedeelde les", "gedeelde lessen"),
-    "organisations": ("gedeelde organisatie", "gedeelde organisaties"),
     "examples": ("gedeeld voorbeeld", "gedeelde voorbeelden"),
+    "organisations": ("gedeelde organisatie", "gedeelde organisaties"),
     "tags": ("gedeelde tag", "gedeelde tags"),
 }
 
 
-def _features_of_example(example) -> dict[str, list]:
+@dataclass
+class Related:
+    item: Any  # a Lesson or an Example
+    score: int
+    reasons: list[str]
+
+
+def example_features(example) -> dict[str, list]:
     return {"lessons": example.lessons, "organisations": example.organisations, "tags": example.tags}
 
 
-def _features_of_lesson(lesson) -> dict[str, list]:
+def lesson_features(lesson) -> dict[str, list]:
     return {"examples": lesson.examples, "tags": lesson.tags}
 
 
 def score_related(items: list, features: Callable[[Any], dict[str, list]], window: int = WINDOW) -> None:
-    """Fill `item.related` for every item in `items` (all of one kind)."""
-    postings: dict[tuple[str, int], list] = defaultdict(list)
+    """Fill `item.related` for every item of `items` (one kind, in display order)."""
     feats = [features(item) for item in items]
-    positions: list[dict[tuple[str, int], int]] = []
-    for item, f in zip(items, feats):
-        where = {}
+    postings: dict[tuple[str, int], list[int]] = defaultdict(list)
+    positions: list[list[tuple[list[int], int, int]]] = []
+    for rank, f in enumerate(feats):
+        mine = []
         for name, values in f.items():
             for value in values:
-                key = (name, id(value))
-                where[key] = len(postings[key])
-                postings[key].append(item)
-        positions.append(where)
+                plist = postings[(name, id(value))]
+                mine.append((plist, len(plist), WEIGHTS[name]))
+                plist.append(rank)
+        positions.append(mine)
 
-    for item, f, where in zip(items, feats, positions):
-        shared: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-        others: dict[int, Any] = {}
-        for name, values in f.items():
-            for value in values:
-                key = (name, id(value))
-                plist = postings[key]
-                at = where[key]
-                for other in _around(plist, at, window):
-                    if other is not item:
-                        shared[id(other)][name].append(value)
-                        others[id(other)] = other
-        scored = []
-        for oid, by_name in shared.items():
-            score = sum(WEIGHTS[name] * len(values) for name, values in by_name.items())
-            scored.append((score, others[oid], by_name))
-        scored.sort(key=lambda s: (-s[0], s[1].title.lower(), s[1].slug))
-        item.related = [_related(other, score, by_name) for score, other, by_name in scored[:MAX_RELATED]]
+    for rank, item in enumerate(items):
+        scores: dict[int, int] = {}
+        for plist, at, weight in positions[rank]:
+            for other in plist[max(0, at - window): at + window + 1]:
+                scores[other] = scores.get(other, 0) + weight
+        scores.pop(rank, None)
+        best = heapq.nsmallest(MAX_RELATED, scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        item.related = [Related(items[other], score, reasons(feats[rank], feats[other]))
+                        for other, score in best]
 
 
-def _around(plist: list, at: int, window: int) -> Iterable:
-    return plist[max(0, at - window): at + window + 1]
-
-
-def _related(other, score: int, by_name: dict[str, list]):
-    from .model import Related
-
-    reasons = []
+def reasons(mine: dict[str, list], theirs: dict[str, list]) -> list[str]:
+    """'2 gedeelde tags: Intervisie, Feedback' and the like, strongest link first."""
+    out = []
     for name in ("lessons", "examples", "organisations", "tags"):
-        values = by_name.get(name)
-        if values:
+        if name not in mine:
+            continue
+        other_ids = {id(v) for v in theirs.get(name, [])}
+        shared = [v for v in mine[name] if id(v) in other_ids]
+        if shared:
             one, many = NOUNS[name]
-            labels = ", ".join(v.title for v in values)
-            reasons.append(f"{len(values)} {one if len(values) == 1 else many}: {labels}")
-    return Related(other, score, reasons)
+            out.append(f"{len(shared)} {one if len(shared) == 1 else many}: "
+                       + ", ".join(v.title for v in shared))
+    return out
 
 
 def link_related(site) -> None:
-    score_related(site.examples, _features_of_example)
-    score_related(site.lessons, _features_of_lesson)
+    score_related(site.examples, example_features)
+    score_related(site.lessons, lesson_features)

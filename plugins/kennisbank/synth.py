@@ -23,6 +23,10 @@ WORDS = (
 ).split()
 
 
+NAV_PAGES = (("themas", "Thema's"), ("lessen", "Lessen"), ("voorbeelden", "Praktijkvoorbeelden"),
+             ("tags", "Tags"), ("organisaties", "Organisaties"), ("over", "Over deze kennisbank"))
+
+
 def _sentence(rng: random.Random) -> str:
     words = [rng.choice(WORDS) for _ in range(rng.randint(8, 16))]
     return " ".join(words).capitalize() + "."
@@ -54,13 +58,6 @@ def example_markdown(i: int, rng: random.Random, lessons: list[str], tags: list[
     return f"---\n{front}\n---\n{sections}\n"
 
 
-def body_markdown(i: int, rng: random.Random) -> str:
-    """The same kind of page for bare Material: a title and the same four sections."""
-    sections = "\n\n".join(f"## {title}\n\n{_paragraph(rng)}"
-                           for title in ("Context", "Aanpak", "Resultaten", "Wat anderen ervan kunnen leren"))
-    return f"# Synthetisch voorbeeld {i:05d}\n\n{_sentence(rng)}\n\n{sections}\n"
-
-
 def make_project(source_root: Path, target: Path, n: int, seed: int = 1) -> Path:
     """A copy of the project at source_root with n extra synthetic examples."""
     source_root, target = Path(source_root), Path(target)
@@ -85,18 +82,25 @@ def make_project(source_root: Path, target: Path, n: int, seed: int = 1) -> Path
     return target
 
 
-def make_bare_material(target: Path, n: int, seed: int = 1) -> Path:
-    """A plain Material site with the same number of pages and a small navigation."""
+def make_bare_material(ours: Path, target: Path, seed: int = 1) -> Path:
+    """A plain Material site with the same example pages as the project at `ours` and a small nav."""
     target = Path(target)
     if target.exists():
         shutil.rmtree(target)
     docs = target / "docs"
     (docs / "voorbeelden").mkdir(parents=True)
     (docs / "index.md").write_text("# Start\n\nEen kale Material-site om mee te vergelijken.\n", encoding="utf-8")
+    # The very same example files, frontmatter included, so both sides parse and render alike.
+    for file in sorted((ours / "content" / "examples" / "synth").glob("*.md")):
+        shutil.copy(file, docs / "voorbeelden" / file.name)
     rng = random.Random(seed)
-    for i in range(n):
-        (docs / "voorbeelden" / f"synthetisch-{i:05d}.md").write_text(body_markdown(i, rng), encoding="utf-8")
+    # The same small navigation as ours: a handful of overview pages, never the examples.
+    nav = ["  - Start: index.md"]
+    for folder, title in NAV_PAGES:
+        (docs / folder).mkdir(exist_ok=True)
+        (docs / folder / "index.md").write_text(f"# {title}\n\n{_paragraph(rng)}\n", encoding="utf-8")
+        nav.append(f"  - {title}: {folder}/index.md")
     (target / "mkdocs.yml").write_text(
         "site_name: Kaal Material\ntheme:\n  name: material\n  language: nl\n"
-        "nav:\n  - Start: index.md\nvalidation:\n  omitted_files: ignore\n", encoding="utf-8")
+        "nav:\n" + "\n".join(nav) + "\nvalidation:\n  omitted_files: ignore\n", encoding="utf-8")
     return target
