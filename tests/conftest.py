@@ -46,3 +46,19 @@ def mkdocs_build(root: Path, site_dir: Path | None = None, *extra: str) -> subpr
         cmd += ["-d", str(site_dir)]
     return subprocess.run([*cmd, *extra], capture_output=True, text=True, cwd=root,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real project, built once per test run with `mkdocs build --strict`."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr[-5000:]
+    return site
+
+
+@pytest.fixture(scope="session")
+def real_model():
+    from kennisbank.core import load_site
+
+    return load_site(ROOT)
