@@ -114,6 +114,11 @@ def move_to(file, url: str) -> None:
     file.abs_dest_path = str(Path(file.dest_dir) / file.dest_uri)
 
 
+def prefix_to_root(page_url: str) -> str:
+    """Relative path from a page to the site root: 'voorbeelden/x/' -> '../../', '' -> ''."""
+    return "../" * page_url.count("/")
+
+
 def breadcrumbs(site: Site, src_uri: str) -> list[tuple[str, str]]:
     """(title, url) pairs from the home page down to, not including, the current page."""
     item = site.page_for(src_uri)

@@ -16,10 +16,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import emit
+from . import emit, history, preview, redirects, search, share, urls
 from .core import load_site
 from .model import Site
-from .problems import ContentError
+from .problems import ContentError, Problem
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -31,16 +31,35 @@ class KennisbankConfig(base.Config):
 
 
 class KennisbankPlugin(BasePlugin[KennisbankConfig]):
+    """While `problems` is not empty (only ever in `mkdocs serve`), every page shows them instead
+    of the site (preview.py), and the other hooks leave the build alone: new hooks check it too."""
+
     site: Site | None = None
+    serving = False
+    problems: list[Problem] = []
+    dates: dict = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having this hook also keeps one plugin object for all rebuilds of `mkdocs serve`.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Validate everything before MkDocs cleans or writes anything.
         root = Path(config.config_file_path).parent
         content_dir = os.path.relpath(config.docs_dir, root)
         try:
-            self.site = load_site(root, content_dir)
+            self.site = load_site(root, content_dir, exclude=urls.config_exclude(config))
         except ContentError as exc:
-            raise PluginError("\n" + exc.report()) from None
+            if not self.serving:
+                raise PluginError("\n" + exc.report()) from None
+            # The live preview keeps running and shows the problems; self.site stays the last good one.
+            self.problems = exc.problems
+            preview.tell_terminal(self.problems)
+        else:
+            if self.problems:
+                log.info("Kennisbank: de inhoud is weer in orde; de site wordt opnieuw getoond.")
+            self.problems = []
+            self.dates = history.last_changed(root, content_dir)
         # Our templates sit just above the theme's own, below a site's custom_dir if it has one.
         overrides = str(Path(__file__).parent / "overrides")
         if overrides not in config.theme.dirs:
@@ -49,6 +68,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.problems:
+            return preview.problem_files(files, config, self.site)
         assert self.site is not None
         for file in list(files):
             item = self.site.page_for(file.src_uri)
@@ -57,9 +78,13 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         for page in emit.generated_pages(self.site):
             file = File.generated(config, page.src_uri, content=page.markdown)
             files.append(file)
+        search_page = search.SearchPage()
+        files.append(File.generated(config, search_page.src_uri, content=search_page.markdown))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.problems:
+            return markdown
         assert self.site is not None
         item = emit.item_for(self.site, page.file.src_uri)
         if item is not None:
@@ -69,10 +94,16 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return markdown
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        if self.problems:
+            context["kb_problems"] = self.problems
+            return context
         assert self.site is not None
         context["kb"] = emit.item_for(self.site, page.file.src_uri)
+        context["kb_history"] = history.page_history(self.dates, getattr(context["kb"], "path", ""),
+                                                     page.edit_url)
         context["kb_site"] = self.site
         context["kb_crumbs"] = emit.breadcrumbs(self.site, page.file.src_uri)
+        context["kb_prefix"] = emit.prefix_to_root(page.url)
         return context
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
@@ -85,13 +116,15 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         env.autoescape = lambda name: bool(name and name.startswith("kb/")) or (
             previous(name) if callable(previous) else bool(previous))
         env.globals["kb_card"] = self._card
+        share.register(env, config)  # kb_public_url, kb_display_url, kb_qr
+        env.globals["kb_search_data"] = search.page_data
+        env.globals["kb_search_vocabulary"] = lambda: Markup(search.vocabulary_json(self.site))
         self._cards: dict[tuple[int, str], Markup] = {}
         self.env = env
         return env
 
-    def _card(self, item, page) -> Markup:
+    def _card(self, item, prefix: str) -> Markup:
         """A list entry for item, rendered once per link depth and reused on every listing page."""
-        prefix = "../" * page.url.count("/")
         key = (id(item), prefix)
         card = self._cards.get(key)
         if card is None:
@@ -100,5 +133,13 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return card
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.problems:
+            return
         assert self.site is not None
         emit.write_exports(self.site, config, self.config, self.env)
+        stats = search.build_index(config.site_dir)
+        log.info(f"Kennisbank: zoekindex voor {stats.pages} pagina's gemaakt in {stats.seconds:.1f} s.")
+        # After the search index, so that redirect pages never show up as search results.
+        count = redirects.write_redirects(self.site, config.site_dir, config.site_url, self.env)
+        if count:
+            log.info(f"Kennisbank: {count} doorverwijzingen van oude adressen geschreven.")

@@ -1,0 +1,171 @@
+"""Live preview: a real `mkdocs serve` keeps running through broken content and shows the problems.
+
+Starts the server on a free loopback port against a copy of the small project, breaks a file,
+waits for the Dutch problem on the page, fixes it, waits for the page to come back. The server
+is always stopped at the end.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import check, mkdocs_build
+
+EXAMPLE = "content/examples/stroomlijn.md"
+GOOD = "tags: [vervoer, regionale-samenwerking]"
+BAD = "tags: [vervoer, regionaal]"
+PROBLEM = ("content/examples/stroomlijn.md:8: tags: onbekende tag 'regionaal' — "
+           "bedoelde je 'regionale-samenwerking'?")
+HEADING = "De site kan nu niet worden getoond"
+TIMEOUT = 60  # seconds for each state change; a rebuild of the small project takes about one
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError, socket.timeout):
+        return 0, ""
+
+
+def text_of(page: str) -> str:
+    """What a reader sees: tags removed, entities decoded, spaces collapsed."""
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", page)))
+
+
+class Server:
+    def __init__(self, root: Path, log: Path):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}/"
+        self.log = log
+        self.out = open(log, "w", encoding="utf-8")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"),
+             "--dev-addr", f"127.0.0.1:{self.port}"],
+            cwd=root, stdout=self.out, stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def wait_for(self, url: str, condition, what: str) -> str:
+        deadline = time.monotonic() + TIMEOUT
+        page = ""
+        while time.monotonic() < deadline:
+            assert self.alive(), f"server stopped while waiting for {what}:\n{self.output()}"
+            status, page = fetch(self.base + url)
+            if status == 200 and condition(text_of(page)):
+                return page
+            time.sleep(0.3)
+        pytest.fail(f"timed out waiting for {what} at /{url}; last page:\n{text_of(page)[:800]}\n"
+                    f"server output:\n{self.output()}")
+
+    def output(self) -> str:
+        self.out.flush()
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self) -> None:
+        if self.alive():
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self.out.close()
+
+
+@pytest.fixture
+def server(mini, tmp_path):
+    started: list[Server] = []
+
+    def start() -> Server:
+        started.append(Server(mini, tmp_path / "serve.log"))
+        return started[-1]
+
+    yield start
+    for s in started:
+        s.stop()
+
+
+def edit(root: Path, old: str, new: str) -> None:
+    path = root / EXAMPLE
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def is_site(text: str) -> bool:
+    return "Vervoer voor doelgroepen" in text and HEADING not in text
+
+
+def shows_problem(text: str) -> bool:
+    return HEADING in text and PROBLEM in text
+
+
+def test_broken_file_shows_problems_then_site_comes_back(server, mini):
+    srv = server()
+    srv.wait_for("voorbeelden/stroomlijn/", is_site, "the example page")
+
+    edit(mini, GOOD, BAD)
+    page = srv.wait_for("voorbeelden/stroomlijn/", shows_problem, "the Dutch problem on the page")
+    assert "/livereload/" in page  # the browser reloads by itself once the file is fixed
+    assert "1 fout in de inhoud" in text_of(page)
+    # Every page the editor may have open says the same, at its usual address.
+    for url in ("", "lessen/coalitie/", "tags/vervoer/", "voorbeelden/"):
+        status, other = fetch(srv.base + url)
+        assert status == 200 and PROBLEM in text_of(other), url
+    assert PROBLEM in srv.output()  # and the terminal
+    assert srv.alive()
+
+    edit(mini, BAD, GOOD)
+    srv.wait_for("voorbeelden/stroomlijn/", is_site, "the page to come back")
+    assert "de inhoud is weer in orde" in srv.output()
+    status, tags = fetch(srv.base + "tags/vervoer/")
+    assert status == 200 and "Stroomlijn" in text_of(tags) and HEADING not in text_of(tags)
+    assert srv.alive()
+
+
+def test_serve_starts_with_broken_content_and_recovers(server, mini):
+    (mini / "content/lessons/coalitie.md").write_text("---\ntitle: [onaf\n---\nTekst\n", encoding="utf-8")
+    code, expected = check(mini)
+    assert code == 1 and len(expected) == 4  # the YAML error, two examples naming the lesson, the total
+    srv = server()
+    page = text_of(srv.wait_for("", lambda t: HEADING in t, "the problems page at the start"))
+    # Every problem, worded exactly as `kennisbank check` words it.
+    for line in expected[:-1]:
+        assert line in page, line
+    assert "3 fouten in de inhoud" in page
+    (mini / "content/lessons/coalitie.md").write_text(
+        "---\ntitle: Bij iedere opgave hoort een coalitie\ntheme: samenwerken\norder: 1\n"
+        "summary: Kies per opgave de partners.\ntags: [regionale-samenwerking, intervisie]\n"
+        "source: leren-van-elkaar\n---\nTekst over coalities.\n", encoding="utf-8")
+    srv.wait_for("voorbeelden/stroomlijn/", is_site, "the site after the fix")
+    assert srv.alive()
+
+
+def test_build_still_fails_on_broken_content(mini, tmp_path):
+    edit(mini, GOOD, BAD)
+    result = mkdocs_build(mini, tmp_path / "site")
+    assert result.returncode == 1
+    assert PROBLEM in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
