@@ -62,3 +62,46 @@ def real_model():
     from kennisbank.core import load_site
 
     return load_site(ROOT)
+
+
+# --- Real browser (tests/browser.py). Playwright's sync API allows one driver at a time per thread,
+# so the browser lives for one test module; modules with their own driver keep working.
+
+@pytest.fixture(scope="session")
+def site_url(real_site: Path):
+    """The real built site served on 127.0.0.1 (a free port) for the whole run."""
+    from browser import serve
+
+    with serve(real_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's Chromium, headless, for one test module."""
+    from browser import launch
+
+    with launch() as browser:
+        yield browser
+
+
+@pytest.fixture
+def watched(chromium, site_url):
+    """Open a watched page on the real site: `watch, page = watched(viewport=..., color_scheme=...)`.
+
+    `watch.assert_clean()` fails on console errors, failed requests and requests outside 127.0.0.1.
+    Contexts are closed after the test.
+    """
+    from browser import DESKTOP, Watch
+
+    contexts = []
+
+    def open_page(viewport=DESKTOP, color_scheme="light", base_url=site_url, **options):
+        context = chromium.new_context(viewport=viewport, color_scheme=color_scheme, locale="nl-NL", **options)
+        contexts.append(context)
+        watch = Watch(context, base_url)
+        return watch, watch.page()
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -8,15 +8,15 @@ parts it needs instead of one file with every page (Material's own search plugin
 
 from __future__ import annotations
 
-import asyncio
 import json
-import logging
+import re
 import shutil
-from dataclasses import dataclass, field
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-log = logging.getLogger("mkdocs.plugins.kennisbank.search")
 
 SEARCH_URL = "zoeken/"
 SEARCH_SRC_URI = "zoeken/index.md"
@@ -35,7 +35,9 @@ KIND_VALUE_LABELS = {
     "les": "Les", "voorbeeld": "Praktijkvoorbeeld", "thema": "Thema", "tag": "Tag",
     "organisatie": "Organisatie", "bijeenkomst": "Bijeenkomst", "pagina": "Pagina",
 }
-INDEXED_KINDS = frozenset(KIND_VALUES)
+# Never indexed, wherever they stand: field labels ("Thema", "Tags"), heading permalinks, Material's
+# edit buttons and page dates. They would only add noise to every page and run into excerpts.
+EXCLUDE = ("dt", ".headerlink", ".md-content__button", ".md-source-file", ".kb-kicker")
 
 # A running example without an end year counts for every year up to its entry date, at most this many.
 MAX_YEARS = 30
@@ -80,31 +82,24 @@ def facets(item: Any) -> dict[str, list[str]]:
 
 
 def details(item: Any) -> str:
-    """One short line under a search result: who and when for an example, the theme for a lesson."""
+    """One short line under a search result: who and when, for an example or a meeting.
+
+    Pagefind also searches metadata, so this holds only words the page itself shows in its indexed
+    part. Other kinds need no line of their own: the search page shows the kind, and a lesson's
+    theme, from the page's facets.
+    """
     kind = _kind(item)
-    if kind == "page":
-        return ""
     if kind == "example":
         orgs = ", ".join(o.name for o in item.organisations[:3]) + (" e.a." if len(item.organisations) > 3 else "")
         return f"{orgs} · {item.period}"
-    if kind == "lesson":
-        return f"{item.theme.title} · les {item.order}"
-    if kind == "tag":
-        return f"{len(item.lessons)} lessen, {len(item.examples)} voorbeelden"
-    if kind == "organisation":
-        return item.kind_of + (f" · {item.province}" if item.province else "")
     if kind == "meeting":
         return f"{item.date.strftime('%d-%m-%Y')} · {item.place}"
     return ""
 
 
 def page_data(item: Any) -> dict[str, Any]:
-    """What a template needs to mark one page for the index (see kb/search_data.html)."""
-    kind = _kind(item)
-    return {
-        "facets": facets(item),
-        "meta": {"soort": KIND_VALUE_LABELS[KIND_VALUES[kind]], "info": details(item)},
-    }
+    """What a template needs to mark one page for the index (see kb/partials/search_data.html)."""
+    return {"facets": facets(item), "meta": {"info": details(item)}}
 
 
 def vocabulary(site: Any) -> dict[str, Any]:
@@ -146,46 +141,39 @@ class SearchPage:
                 "hide:\n  - navigation\n  - toc\n---\n")
 
 
-def search_url(**filters: str) -> str:
-    """The search page with filters already chosen, e.g. search_url(tag='intervisie')."""
-    from urllib.parse import urlencode
-
-    query = urlencode({k: v for k, v in filters.items() if v})
-    return SEARCH_URL + (f"?{query}" if query else "")
-
-
 @dataclass
 class IndexStats:
     pages: int = 0
     seconds: float = 0.0
     bytes: int = 0
-    errors: list[str] = field(default_factory=list)
-
-
-async def _index(site_dir: Path, output: Path) -> int:
-    from pagefind.index import PagefindIndex
-
-    # `<html lang="nl">` makes Pagefind stem Dutch words; forcing it keeps one index if a page lacks it.
-    config = {"force_language": "nl", "output_path": str(output)}
-    async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(str(site_dir))
-        return int(result.get("page_count", 0))
 
 
 def build_index(site_dir: Path | str) -> IndexStats:
-    """Index the built site into site_dir/pagefind/ (replacing an older index)."""
-    import time
+    """Index the built site into site_dir/pagefind/ (replacing an older index) with Pagefind's CLI.
 
+    The CLI rather than the Python API (pagefind.index): the API stops its Pagefind process as soon
+    as the write is acknowledged, which under load left files half written.
+    """
     site_dir = Path(site_dir).resolve()
     output = site_dir / OUTPUT_DIR
     if output.exists():
         shutil.rmtree(output)
+    # `<html lang="nl">` makes Pagefind stem Dutch words; forcing it keeps one index if a page lacks it.
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", str(output),
+               "--force-language", "nl"]
+    for selector in EXCLUDE:
+        command += ["--exclude-selectors", selector]
     started = time.perf_counter()
-    pages = asyncio.run(_index(site_dir, output))
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0 or not (output / "pagefind-entry.json").is_file():
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError("Kennisbank: de zoekindex (Pagefind) kon niet worden gemaakt:\n"
+                          + (result.stdout + result.stderr)[-3000:])
     # Only the core search library is used; Pagefind's ready-made interfaces are dead weight here.
     for name in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
                  "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"):
         (output / name).unlink(missing_ok=True)
-    stats = IndexStats(pages=pages, seconds=time.perf_counter() - started,
-                       bytes=sum(p.stat().st_size for p in output.rglob("*") if p.is_file()))
-    return stats
+    pages = re.search(r"Indexed (\d+) pages", result.stdout)
+    return IndexStats(pages=int(pages.group(1)) if pages else 0, seconds=time.perf_counter() - started,
+                      bytes=sum(p.stat().st_size for p in output.rglob("*") if p.is_file()))

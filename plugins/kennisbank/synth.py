@@ -63,8 +63,8 @@ def make_project(source_root: Path, target: Path, n: int, seed: int = 1) -> Path
     source_root, target = Path(source_root), Path(target)
     if target.exists():
         shutil.rmtree(target)
-    shutil.copytree(source_root / "content", target / "content",
-                    ignore=shutil.ignore_patterns("bijeenkomsten"))
+    # Everything, meetings included: published-urls.txt (copied below) lists their URLs too.
+    shutil.copytree(source_root / "content", target / "content")
     for name in ("mkdocs.yml", "published-urls.txt"):
         if (source_root / name).exists():
             shutil.copy(source_root / name, target / name)

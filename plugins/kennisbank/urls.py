@@ -33,6 +33,7 @@ HEADER = (
 # Content pages whose URL the plugin moves; every other Markdown file is a plain page.
 _DOCUMENT_FOLDERS = ("lessons", "examples", "bijeenkomsten")
 _ITEM_KINDS = ("lesson", "example", "meeting")
+LIST_UP_TO = 30  # new paths named one by one in the command's output
 
 Exclude = Callable[[str], bool]
 
@@ -272,8 +273,10 @@ def command(root: Path, remove: list[str], check_only: bool, content_dir: str = 
     removed = [normalise(p) for p in remove]
     print(f"{MANIFEST} bijgewerkt: {len(added)} toegevoegd, {len(removed)} weggehaald, "
           f"{len(urls.all)} adressen in totaal.")
-    for path in added:
+    for path in added[:LIST_UP_TO]:
         print(f"  + {path}")
+    if len(added) > LIST_UP_TO:
+        print(f"  ... en nog {len(added) - LIST_UP_TO} (zie {MANIFEST})")
     for path in removed:
         print(f"  - {path}")
     return 0

@@ -2,7 +2,14 @@
 
    The query and the chosen filters live in the URL (?q=...&thema=...&tag=...), so a result list can
    be copied into an invitation and opens the same way. Facet values travel as keys; the page carries
-   their labels (search.vocabulary in Python). Pagefind loads only the index chunks a query needs. */
+   their labels (search.vocabulary in Python).
+
+   Pagefind downloads only the index chunks a query needs. Two things would download much more on a
+   large site, so they are kept small here:
+   - facet counts need that facet's whole filter chunk: a facet group is loaded when it is opened
+     (only "Soort" is open at first); on a small site everything is loaded at once;
+   - a search without words needs every index chunk: on a large site the page asks for a word
+     instead (a tag or theme page lists everything with that tag or theme anyway). */
 (function () {
   "use strict";
 
@@ -12,6 +19,11 @@
   var PAGE_SIZE = 10;        // results shown at once
   var DEBOUNCE_MS = 80;      // pause after the last keystroke before searching
   var FACET_PREVIEW = 6;     // facet values shown before "Toon alle"
+  var BROWSE_LIMIT = 400;    // up to this many indexed pages, filters alone (no words) list results
+  var OPEN_AT_FIRST = ["soort"];
+  // Dutch function words match nearly every page: they slow a search down and rank nothing.
+  var STOP_WORDS = ("de het een en van in op te dat die is met voor aan er om als bij ook of naar door over " +
+    "zijn ze zo dan nog wel niet maar uit tot hun hij zij wij we je u ik wat wie waar hoe dit deze").split(" ");
   var WIDE = window.matchMedia("(min-width: 60em)");
 
   var vocab = JSON.parse(root.querySelector("[data-kb-search-vocabulary]").textContent);
@@ -33,11 +45,14 @@
 
   var state = { q: "", filters: {} };   // filters: facet name -> list of chosen keys
   var pagefind = null;                  // the Pagefind module once loaded
-  var totals = {};                      // facet counts over the whole site
-  var current = null;                   // the last search response shown
+  var browsable = false;                // small site: filters alone list results, all facets loaded
+  var loaded = {};                      // facet name -> its filter chunk is loaded
+  var open = {};                        // facet name -> its group is open
+  var counts = {};                      // facet counts on screen
+  var current = null;                   // the search response on screen
   var shown = 0;                        // results of `current` on screen
   var sequence = 0;                     // drops answers to searches that were overtaken
-  var expanded = {};                    // facet name -> show all values
+  var showAll = {};                     // facet name -> show every value
 
   /* ---------- small helpers ---------- */
 
@@ -58,24 +73,39 @@
     return (labels && labels[value]) || value;
   }
 
+  function number(n) {
+    return n.toLocaleString("nl-NL");
+  }
+
   function plural(n, one, many) {
-    return n.toLocaleString("nl-NL") + " " + (n === 1 ? one : many);
+    return number(n) + " " + (n === 1 ? one : many);
   }
 
   function quoted(text) {
     return "\u201c" + text + "\u201d";
   }
 
+  function chosenNames() {
+    return FACETS.filter(function (name) { return (state.filters[name] || []).length; });
+  }
+
   function chosenCount() {
-    return FACETS.reduce(function (n, name) { return n + (state.filters[name] || []).length; }, 0);
+    return chosenNames().reduce(function (n, name) { return n + state.filters[name].length; }, 0);
   }
 
   function pagefindFilters() {
     var filters = {};
-    FACETS.forEach(function (name) {
-      if ((state.filters[name] || []).length) filters[name] = state.filters[name].slice();
-    });
+    chosenNames().forEach(function (name) { filters[name] = state.filters[name].slice(); });
     return filters;
+  }
+
+  // The words Pagefind searches for: without function words, unless nothing else is left.
+  function searchTerm(q) {
+    var text = q.trim();
+    if (/^".+"$/.test(text)) return text;
+    var words = text.split(/\s+/).filter(Boolean);
+    var kept = words.filter(function (w) { return STOP_WORDS.indexOf(w.toLowerCase()) < 0; });
+    return (kept.length ? kept : words).join(" ");
   }
 
   // Pagefind's excerpt is text with <mark> around the matches; only those become markup here.
@@ -86,8 +116,7 @@
       var marked = /^<mark>/.test(part);
       decoder.innerHTML = part.replace(/<\/?mark>/g, "").replace(/</g, "&lt;");
       var text = decoder.value;
-      if (!text) return;
-      p.appendChild(marked ? h("mark", { text: text }) : document.createTextNode(text));
+      if (text) p.appendChild(marked ? h("mark", { text: text }) : document.createTextNode(text));
     });
     return p;
   }
@@ -117,25 +146,38 @@
 
   /* ---------- searching ---------- */
 
+  // Load the filter chunks of open and chosen facets that are not loaded yet, with the term's own chunks.
+  function loadFacets(term) {
+    var missing = {};
+    FACETS.forEach(function (name) {
+      if ((open[name] || (state.filters[name] || []).length) && !loaded[name]) missing[name] = [];
+    });
+    var names = Object.keys(missing);
+    if (!names.length || !term) return Promise.resolve();
+    return pagefind.preload(term, { filters: missing }).then(function () {
+      names.forEach(function (name) { loaded[name] = true; });
+    });
+  }
+
   function search(immediately) {
     var id = ++sequence;
-    var term = state.q.trim();
+    var shownTerm = state.q.trim();
+    var term = searchTerm(state.q);
     writeUrl();
     renderChosen();
     if (!pagefind) return;
-    if (!term && !chosenCount()) {
-      showIdle();
-      return;
-    }
-    var options = { filters: pagefindFilters() };
-    var query = term || null;
-    var pending = immediately ? pagefind.search(query, options) : pagefind.debouncedSearch(query, options, DEBOUNCE_MS);
+    if (!term && !chosenCount()) return showIdle();
+    if (!term && !browsable) return askForWord();
     el.results.setAttribute("aria-busy", "true");
-    pending.then(function (response) {
+    loadFacets(term).then(function () {
+      if (id !== sequence) return null;
+      var options = { filters: pagefindFilters() };
+      return immediately || !term ? pagefind.search(term || null, options)
+        : pagefind.debouncedSearch(term, options, DEBOUNCE_MS);
+    }).then(function (response) {
       if (!response || id !== sequence) return null;
       return firstPage(response).then(function (items) {
-        if (id !== sequence) return;
-        show(response, term, items);
+        if (id === sequence) show(response, shownTerm, items);
       });
     }).catch(failed);
   }
@@ -152,7 +194,7 @@
     appendResults(items);
     var count = response.results.length;
     el.status.textContent = statusText(count, term);
-    renderFacets(response.filters);
+    renderFacets(response.filters || {});
     if (count === 0) showHelp(term, response);
     else el.help.hidden = true;
   }
@@ -171,12 +213,16 @@
     var first = null;
     items.forEach(function (data) {
       var meta = data.meta || {};
+      var facets = data.filters || {};
+      var kind = (facets.soort || [])[0];
+      // Examples carry their own line (who, when); a lesson shows its theme.
+      var info = meta.info || (kind === "les" && (facets.thema || []).length ? label("thema", facets.thema[0]) : "");
       var link = h("a", { href: data.url, "class": "kb-result__link", text: meta.title || data.url });
       var item = h("li", { "class": "kb-result" }, [
-        h("p", { "class": "kb-result__kind", text: meta.soort || "" }),
+        h("p", { "class": "kb-result__kind", text: kind ? label("soort", kind) : "" }),
         h("h2", { "class": "kb-result__title" }, [link])
       ]);
-      if (meta.info) item.appendChild(h("p", { "class": "kb-result__info", text: meta.info }));
+      if (info) item.appendChild(h("p", { "class": "kb-result__info", text: info }));
       item.appendChild(snippet(data.excerpt));
       var section = (data.sub_results || [])[0];
       if (section && section.url && section.url.indexOf("#") > 0 && section.title && section.title !== meta.title) {
@@ -190,7 +236,7 @@
     shown += items.length;
     var total = current ? current.results.length : 0;
     el.more.hidden = shown >= total;
-    el.more.textContent = "Meer resultaten (" + shown.toLocaleString("nl-NL") + " van " + total.toLocaleString("nl-NL") + " getoond)";
+    el.more.textContent = "Meer resultaten (" + number(shown) + " van " + number(total) + " getoond)";
     return first;
   }
 
@@ -205,6 +251,14 @@
     }).catch(failed);
   }
 
+  function clearResults() {
+    current = null;
+    shown = 0;
+    el.results.removeAttribute("aria-busy");
+    el.results.textContent = "";
+    el.more.hidden = true;
+  }
+
   function failed(error) {
     el.results.removeAttribute("aria-busy");
     el.status.textContent = "Zoeken lukt nu niet. Probeer het opnieuw of blader via de thema's.";
@@ -214,16 +268,25 @@
     if (window.console && error) console.warn("Kennisbank-zoeken:", error);
   }
 
-  /* ---------- idle and empty states ---------- */
+  /* ---------- states without results ---------- */
 
   function showIdle() {
-    current = null;
-    shown = 0;
-    el.results.removeAttribute("aria-busy");
-    el.results.textContent = "";
-    el.more.hidden = true;
-    el.status.textContent = "Typ een zoekwoord of kies een filter.";
-    renderFacets(totals);
+    clearResults();
+    el.status.textContent = browsable ? "Typ een zoekwoord of kies een filter." : "Typ een zoekwoord.";
+    renderFacets(browsable ? counts.total || {} : null);
+    el.help.hidden = false;
+    el.helpTitle.textContent = "";
+    el.tips.textContent = "";
+  }
+
+  // A large site with filters but no words: searching would download the whole index.
+  function askForWord() {
+    clearResults();
+    var names = chosenNames().map(function (name) {
+      return state.filters[name].map(function (v) { return label(name, v); }).join(", ");
+    });
+    el.status.textContent = "Typ een zoekwoord om te zoeken binnen " + names.join(" en ") + ".";
+    renderFacets(null);
     el.help.hidden = false;
     el.helpTitle.textContent = "";
     el.tips.textContent = "";
@@ -243,12 +306,17 @@
   }
 
   function currentParams(q) {
-    var params = [];
-    if (q) params.push(["q", q]);
-    FACETS.forEach(function (name) {
-      (state.filters[name] || []).forEach(function (value) { params.push([name, value]); });
+    var params = q ? [["q", q]] : [];
+    chosenNames().forEach(function (name) {
+      state.filters[name].forEach(function (value) { params.push([name, value]); });
     });
     return params;
+  }
+
+  function clearFiltersButton(text) {
+    var button = h("button", { type: "button", "class": "kb-search__link-button", text: text });
+    button.addEventListener("click", function () { state.filters = {}; search(true); el.input.focus(); });
+    return button;
   }
 
   function showHelp(term, response) {
@@ -257,17 +325,16 @@
     el.tips.textContent = "";
     var tips = [];
     if (chosenCount()) {
-      var clear = h("button", { type: "button", "class": "kb-search__link-button", text: "wis alle filters" });
-      clear.addEventListener("click", function () { state.filters = {}; search(true); el.input.focus(); });
       var without = term && response.unfilteredResultCount
         ? " (zonder filters: " + plural(response.unfilteredResultCount, "resultaat", "resultaten") + ")" : "";
-      tips.push(["Minder filters: haal een filter weg of ", clear, without + "."]);
+      tips.push(["Minder filters: haal een filter weg of ", clearFiltersButton("wis alle filters"), without + "."]);
     }
     var words = term ? term.split(/\s+/).filter(Boolean) : [];
     if (words.length > 1) {
       var parts = ["Minder woorden: zoek alleen op "];
-      words.slice(0, 4).forEach(function (word, i) {
-        if (i) parts.push(i === Math.min(words.length, 4) - 1 ? " of " : ", ");
+      var few = words.slice(0, 4);
+      few.forEach(function (word, i) {
+        if (i) parts.push(i === few.length - 1 ? " of " : ", ");
         parts.push(tipLink(word, currentParams(word)));
       });
       parts.push(".");
@@ -275,16 +342,15 @@
     }
     words.forEach(function (word) {
       var tag = vocab.synonyms[word.toLowerCase()];
-      if (tag && !(state.filters.tag || []).length) {
+      if (tag && (state.filters.tag || []).indexOf(tag) < 0) {
         tips.push(["Alles met de tag ", tipLink(label("tag", tag), [["tag", tag]]), "."]);
       }
     });
     var longest = words.slice().sort(function (a, b) { return b.length - a.length; })[0];
     if (longest && longest.length >= 6) {
       var start = longest.slice(0, Math.max(4, Math.ceil(longest.length * 0.6)));
-      var others = term.replace(longest, start);
       tips.push(["Een andere woordvorm of alleen het begin van een woord, zoals ",
-                 tipLink(start, currentParams(others)), "."]);
+                 tipLink(start, currentParams(term.replace(longest, start))), "."]);
     } else if (term) {
       tips.push(["Een ander woord met dezelfde betekenis."]);
     }
@@ -293,64 +359,100 @@
 
   /* ---------- facets ---------- */
 
-  function renderFacets(counts) {
-    counts = counts || {};
-    var focused = document.activeElement;
-    var focusKey = focused && focused.name && focused.closest && focused.closest("[data-kb-search-facet-list]")
-      ? focused.name + "=" + focused.value : null;
-    el.facetList.textContent = "";
-    FACETS.forEach(function (name) {
-      var chosen = state.filters[name] || [];
-      var values = Object.keys(counts[name] || {}).filter(function (v) {
-        return counts[name][v] > 0 || chosen.indexOf(v) >= 0;
-      });
-      chosen.forEach(function (v) { if (values.indexOf(v) < 0) values.push(v); });
-      if (!values.length) return;
-      values.sort(facetOrder(name, counts[name] || {}));
-      var all = expanded[name] || values.length <= FACET_PREVIEW + 2;
-      var list = h("ul", { "class": "kb-facet__values" });
-      values.forEach(function (value, i) {
-        var on = chosen.indexOf(value) >= 0;
-        if (!all && i >= FACET_PREVIEW && !on) return;
-        var n = (counts[name] || {})[value] || 0;
-        var box = h("input", { type: "checkbox", name: name, value: value, checked: on ? "checked" : null });
-        box.checked = on;
-        list.appendChild(h("li", {}, [h("label", { "class": "kb-facet__value" }, [
-          box, h("span", { "class": "kb-facet__label", text: label(name, value) }),
-          h("span", { "class": "kb-facet__count", text: n.toLocaleString("nl-NL") })
-        ])]));
-      });
-      var set = h("fieldset", { "class": "kb-facet" }, [h("legend", { text: vocab.facetLabels[name] || name }), list]);
-      if (values.length > FACET_PREVIEW + 2) {
-        var toggle = h("button", {
-          type: "button", "class": "kb-facet__toggle", "aria-expanded": all ? "true" : "false",
-          text: all ? "Toon minder" : "Toon alle " + values.length
-        });
-        toggle.addEventListener("click", function () {
-          expanded[name] = !expanded[name];
-          renderFacets(counts);
-          var again = el.facetList.querySelector("[data-facet-toggle='" + name + "']");
-          if (again) again.focus();
-        });
-        toggle.setAttribute("data-facet-toggle", name);
-        set.appendChild(toggle);
-      }
-      el.facetList.appendChild(set);
-    });
-    el.facets.hidden = !el.facetList.childNodes.length;
-    if (focusKey) {
-      var again = el.facetList.querySelector("input[name='" + focusKey.split("=")[0] + "'][value='" +
-        focusKey.slice(focusKey.indexOf("=") + 1).replace(/'/g, "\\'") + "']");
-      if (again) again.focus();
+  // Remember which control had focus, so a redraw does not throw a keyboard user back to the top.
+  function focusKey() {
+    var node = document.activeElement;
+    if (!node || !el.facetList.contains(node)) return null;
+    return node.getAttribute("data-key");
+  }
+
+  function restoreFocus(key) {
+    if (!key) return;
+    var nodes = el.facetList.querySelectorAll("[data-key]");
+    for (var i = 0; i < nodes.length; i++) {
+      if (nodes[i].getAttribute("data-key") === key) { nodes[i].focus(); return; }
     }
   }
 
-  function facetOrder(name, counts) {
+  // facetCounts: value counts per facet, or null to hide the facets.
+  function renderFacets(facetCounts) {
+    var key = focusKey();
+    counts = facetCounts ? Object.assign({ total: counts.total }, facetCounts) : { total: counts.total };
+    el.facetList.textContent = "";
+    if (!facetCounts) {
+      el.facets.hidden = true;
+      return;
+    }
+    FACETS.forEach(function (name) {
+      var chosen = state.filters[name] || [];
+      var known = facetCounts[name];
+      // A facet none of these results has (organisations of lessons, say) is left out.
+      if (known && !chosen.length && !Object.keys(known).some(function (v) { return known[v] > 0; })) return;
+      var isOpen = !!open[name] || chosen.length > 0;
+      var legend = (vocab.facetLabels[name] || name);
+      var toggle = h("button", {
+        type: "button", "class": "kb-facet__heading", "aria-expanded": isOpen ? "true" : "false",
+        "data-key": "open:" + name
+      }, [legend, chosen.length ? h("span", { "class": "kb-facet__chosen", text: " (" + chosen.length + ")" }) : ""]);
+      toggle.addEventListener("click", function () { toggleGroup(name); });
+      var group = h("div", { "class": "kb-facet" + (isOpen ? " kb-facet--open" : "") }, [h("h2", { "class": "kb-facet__title" }, [toggle])]);
+      if (isOpen) group.appendChild(facetValues(name, legend, chosen, facetCounts[name]));
+      el.facetList.appendChild(group);
+    });
+    el.facets.hidden = false;
+    restoreFocus(key);
+  }
+
+  function facetValues(name, legend, chosen, valueCounts) {
+    if (!valueCounts) return h("p", { "class": "kb-facet__loading", text: "Laden\u2026" });
+    var values = Object.keys(valueCounts).filter(function (v) { return valueCounts[v] > 0 || chosen.indexOf(v) >= 0; });
+    chosen.forEach(function (v) { if (values.indexOf(v) < 0) values.push(v); });
+    if (!values.length) return h("p", { "class": "kb-facet__loading", text: "Geen waarden bij deze resultaten." });
+    values.sort(facetOrder(name, valueCounts));
+    var all = showAll[name] || values.length <= FACET_PREVIEW + 2;
+    var list = h("ul", { "class": "kb-facet__values" });
+    values.forEach(function (value, i) {
+      var on = chosen.indexOf(value) >= 0;
+      if (!all && i >= FACET_PREVIEW && !on) return;
+      var box = h("input", { type: "checkbox", name: name, value: value, "data-key": name + "=" + value });
+      box.checked = on;
+      list.appendChild(h("li", {}, [h("label", { "class": "kb-facet__value" }, [
+        box, h("span", { "class": "kb-facet__label", text: label(name, value) }),
+        h("span", { "class": "kb-facet__count", text: number(valueCounts[value] || 0) })
+      ])]));
+    });
+    var set = h("fieldset", { "class": "kb-facet__set" }, [h("legend", { "class": "kb-visually-hidden", text: legend }), list]);
+    if (values.length > FACET_PREVIEW + 2) {
+      var more = h("button", {
+        type: "button", "class": "kb-facet__toggle", "aria-expanded": all ? "true" : "false", "data-key": "all:" + name,
+        text: all ? "Toon minder" : "Toon alle " + values.length
+      });
+      more.addEventListener("click", function () {
+        showAll[name] = !showAll[name];
+        renderFacets(counts);
+        restoreFocus("all:" + name);
+      });
+      set.appendChild(more);
+    }
+    return set;
+  }
+
+  function toggleGroup(name) {
+    open[name] = !open[name];
+    if (open[name] && !loaded[name] && searchTerm(state.q)) {
+      renderFacets(counts);
+      search(true);  // loads this facet's chunk, then shows its counts
+    } else {
+      renderFacets(counts);
+    }
+  }
+
+  function facetOrder(name, valueCounts) {
     var order = Object.keys(vocab.labels[name] || {});
     return function (a, b) {
       if (name === "jaar") return Number(b) - Number(a);
       if (name === "soort" || name === "thema") return order.indexOf(a) - order.indexOf(b);
-      return (counts[b] || 0) - (counts[a] || 0) || label(name, a).localeCompare(label(name, b), "nl");
+      return (valueCounts[b] || 0) - (valueCounts[a] || 0) || label(name, a).localeCompare(label(name, b), "nl");
     };
   }
 
@@ -360,8 +462,8 @@
     el.chosen.textContent = "";
     el.chosen.hidden = !n;
     if (!n) return;
-    FACETS.forEach(function (name) {
-      (state.filters[name] || []).forEach(function (value) {
+    chosenNames().forEach(function (name) {
+      state.filters[name].forEach(function (value) {
         var text = (vocab.facetLabels[name] || name) + ": " + label(name, value);
         var button = h("button", { type: "button", "class": "kb-chip kb-search__remove", "aria-label": "Filter " + text + " weghalen" }, [
           text, h("span", { "aria-hidden": "true", text: " \u00d7" })
@@ -370,9 +472,7 @@
         el.chosen.appendChild(h("li", {}, [button]));
       });
     });
-    var clear = h("button", { type: "button", "class": "kb-search__link-button", text: "Wis alle filters" });
-    clear.addEventListener("click", function () { state.filters = {}; search(true); el.input.focus(); });
-    el.chosen.appendChild(h("li", {}, [clear]));
+    el.chosen.appendChild(h("li", {}, [clearFiltersButton("Wis alle filters")]));
   }
 
   function toggleFilter(name, value, on) {
@@ -427,20 +527,29 @@
   readUrl();
   el.input.value = state.q;
   renderChosen();
-  if (!state.q) el.input.focus();
+  if (!state.q && !chosenCount()) el.input.focus();
   el.status.textContent = state.q || chosenCount() ? "Zoeken\u2026" : "";
 
-  var bundle = new URL(root.getAttribute("data-pagefind"), location.href).href;
-  import(bundle).then(function (module) {
+  var bundle = new URL(root.getAttribute("data-pagefind"), location.href);
+  var entry = new URL("pagefind-entry.json", bundle);
+  import(bundle.href).then(function (module) {
     pagefind = module;
-    return pagefind.options({ excerptLength: 28 });
+    return Promise.all([
+      pagefind.options({ excerptLength: 28 }).then(function () { return pagefind.init(); }),
+      fetch(entry.href).then(function (r) { return r.json(); })
+    ]);
+  }).then(function (answers) {
+    var pages = 0;
+    var languages = (answers[1] && answers[1].languages) || {};
+    Object.keys(languages).forEach(function (lang) { pages += languages[lang].page_count || 0; });
+    browsable = pages <= BROWSE_LIMIT;
+    FACETS.forEach(function (name) { open[name] = browsable || OPEN_AT_FIRST.indexOf(name) >= 0; });
+    // A small site loads every facet at once; its counts also serve the page before anything is typed.
+    return browsable ? pagefind.filters().then(function (all) {
+      FACETS.forEach(function (name) { loaded[name] = true; });
+      counts.total = all || {};
+    }) : null;
   }).then(function () {
-    return pagefind.init();
-  }).then(function () {
-    // Loads every facet once, so each search can tell how many results a filter would leave.
-    return pagefind.filters();
-  }).then(function (all) {
-    totals = all || {};
     search(true);
   }).catch(function (error) {
     el.status.textContent = "Zoeken is nu niet beschikbaar: de zoekindex ontbreekt of kon niet laden.";

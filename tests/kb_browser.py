@@ -1,0 +1,90 @@
+"""Helpers for the links-for-meetings tests: serve a built site, open it in Chromium, print to PDF.
+
+Chromium runs headless from /usr/bin/chromium; requests to any other host than the local server are
+refused, so the tests need no network (and prove that pages and QR codes need none either).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import shutil
+import socketserver
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium ontbreekt (/usr/bin/chromium)")
+needs_poppler = pytest.mark.skipif(not shutil.which("pdftoppm") or not shutil.which("pdftotext"),
+                                   reason="poppler-utils ontbreekt (pdftoppm, pdftotext)")
+needs_zbar = pytest.mark.skipif(not shutil.which("zbarimg"), reason="zbar-tools ontbreekt (zbarimg)")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path):
+    """The built site on http://127.0.0.1:<free port>/ for as long as the block runs."""
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def chromium():
+    """A headless Chromium browser context that may use the clipboard and reaches only 127.0.0.1."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+        context.grant_permissions(["clipboard-read", "clipboard-write"])
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1:")
+                      else route.abort())
+        try:
+            yield context
+        finally:
+            context.close()
+            browser.close()
+
+
+def print_pdf(context, url: str, pdf: Path) -> Path:
+    """Open url and print it to an A4 PDF, as a reader's "Print > Save as PDF" does."""
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    page.close()
+    return pdf
+
+
+def pdf_text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def pdf_pages(pdf: Path, dpi: int = 150) -> list[Path]:
+    """Every page of the PDF as a PNG beside it."""
+    prefix = pdf.with_suffix("")
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(prefix)], check=True)
+    return sorted(pdf.parent.glob(prefix.name + "-*.png"))
+
+
+def qr_codes(png: Path) -> list[str]:
+    """The contents of every QR code zbarimg finds in the image."""
+    result = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True)
+    return [line for line in result.stdout.splitlines() if line]

@@ -1,0 +1,211 @@
+"""Share panel, QR codes, deep links and print: in the HTML, in real Chromium, and on paper (PDF)."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+import segno
+
+from conftest import mkdocs_build
+from kb_browser import (chromium, needs_chromium, needs_poppler, needs_zbar, pdf_pages, pdf_text, print_pdf,
+                        qr_codes, serve)
+from kennisbank import share
+
+LESSON = "content/lessons/verschillen.md"
+
+
+@pytest.fixture
+def built(mini, tmp_path) -> Path:
+    """The mini site, with a link in a lesson body so that print shows a link target."""
+    path = mini / LESSON
+    path.write_text(path.read_text(encoding="utf-8") + "\nZie ook [Proeftuin De Ruwaard](../examples/de-ruwaard.md).\n",
+                    encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(mini, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+# --- pure helpers ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("site_url,url,expected", [
+    ("https://kb.example.org/", "lessen/x/", "https://kb.example.org/lessen/x/"),
+    ("https://kb.example.org", "/lessen/x/", "https://kb.example.org/lessen/x/"),
+    ("https://vgs.example.org/kb/", "lessen/x/", "https://vgs.example.org/kb/lessen/x/"),
+    (None, "lessen/x/", "/lessen/x/"),
+])
+def test_public_url(site_url, url, expected):
+    assert share.public_url(site_url, url) == expected
+
+
+@pytest.mark.parametrize("url,shown", [
+    ("https://kb.example.org/lessen/x/", "kb.example.org/lessen/x/"),
+    ("http://127.0.0.1:8000/lessen/x/", "127.0.0.1:8000/lessen/x/"),
+    ("/lessen/x/", "/lessen/x/"),
+])
+def test_display_url(url, shown):
+    assert share.display_url(url) == shown
+
+
+def test_breakable_escapes_and_allows_wrapping_after_slashes():
+    assert str(share.breakable("a.org/<b>/x")) == "a.org/<wbr>&lt;b&gt;/<wbr>x"
+
+
+def test_qr_svg_is_inline_accessible_and_cached():
+    url = "https://kb.example.org/lessen/x/"
+    svg = share.qr_svg(url)
+    assert svg.startswith('<svg class="kb-qr" role="img" focusable="false" viewBox="0 0 ')
+    assert "<title>QR-code voor kb.example.org/lessen/x/</title>" in svg
+    assert "http" not in svg.replace(url, "")  # nothing fetched: no xlink, no image, no namespace URL needed inline
+    assert share.qr_svg(url) is svg  # one code per address per process
+    assert share.qr_svg("/lessen/x/") == ""  # no absolute address, no code
+
+
+def _matrix_from_path(d: str, size: int, border: int) -> list[list[int]]:
+    cells = [[0] * size for _ in range(size)]
+    for x, y, length in re.findall(r"M(\d+) (\d+)\.5h(\d+)", d):
+        for i in range(int(length)):
+            cells[int(y) - border][int(x) - border + i] = 1
+    return cells
+
+
+@pytest.mark.parametrize("url", [
+    "https://kennisbank.example.org/lessen/verhaal-van-de-regio/",
+    "https://kennisbank.example.org/voorbeelden/leertraject-leren-van-elkaar/",
+    "https://mini.example.org/",
+])
+def test_svg_path_draws_exactly_segnos_modules(url):
+    """Our SVG writer draws every dark module of segno's symbol and nothing else."""
+    code = segno.make(url, error=share.QR_ERROR, mask=share.QR_MASK, micro=False)
+    svg = share.qr_svg(url)
+    d = re.search(r'stroke="#000" d="([^"]+)"', svg).group(1)
+    size = len(code.matrix)
+    assert f'viewBox="0 0 {size + 2 * share.QR_BORDER} {size + 2 * share.QR_BORDER}"' in svg
+    assert _matrix_from_path(d, size, share.QR_BORDER) == [list(row) for row in code.matrix]
+
+
+def test_qr_cost_per_page_stays_small():
+    """The figure for the report: QR cost per page. Kept far below a page's render time."""
+    urls = [f"https://kennisbank.example.org/voorbeelden/synthetisch-voorbeeld-{i:05d}/" for i in range(300)]
+    start = time.perf_counter()
+    for url in urls:
+        share.qr_svg(url)
+    per_page_ms = (time.perf_counter() - start) / len(urls) * 1000
+    print(f"QR-code per pagina: {per_page_ms:.2f} ms")
+    assert per_page_ms < 8
+
+
+# --- the built pages ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("url", ["lessen/verschillen", "voorbeelden/stroomlijn", "themas/leren"])
+def test_share_panel_on_lessons_examples_and_themes(built, url):
+    page = html(built, url)
+    panel = page.split('<aside class="kb-share"', 1)[1].split("</aside>", 1)[0]
+    assert f'href="https://mini.example.org/{url}/"' in panel
+    assert f"mini.example.org/<wbr>{url.replace('/', '/<wbr>')}/<wbr>" in panel
+    assert f'data-kb-copy="https://mini.example.org/{url}/"' in panel
+    assert panel.count('<svg class="kb-qr"') == 1
+    assert 'data-pagefind-ignore="all"' in page.split('<aside class="kb-share"', 1)[1][:80]
+
+
+def test_pages_link_print_css_and_scripts_without_network(built):
+    page = html(built, "lessen/verschillen")
+    assert re.search(r'<link rel="stylesheet" href="../../assets/kennisbank/print.css" media="print">', page)
+    assert '<script src="../../assets/kennisbank/share.js" defer></script>' in page
+    assert (built / "assets/kennisbank/print.css").is_file() and (built / "assets/kennisbank/share.js").is_file()
+    assert not re.search(r'<img[^>]+src="https?:', page)
+
+
+def test_theme_lessons_have_their_anchor_control(built):
+    page = html(built, "themas/leren")
+    assert 'id="les-verschillen"' in page
+    assert re.search(r'<a class="kb-anchor" href="#les-verschillen"[^>]*>', page)
+
+
+def test_markdown_headings_have_permanent_links(built):
+    page = html(built, "lessen/verschillen")
+    assert re.search(r'<h2 id="wat-de-les-betekent">Wat de les betekent<a class="headerlink" href="#wat-de-les-betekent"', page)
+
+
+# --- in the browser ----------------------------------------------------------------------------
+
+@needs_chromium
+def test_copy_buttons_and_heading_links_in_chromium(built):
+    with serve(built) as base, chromium() as context:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(base + "lessen/verschillen/")
+        clipboard = "navigator.clipboard.readText()"
+        # The share panel's copy button: the permanent address, not the local one.
+        page.click("[data-kb-copy]")
+        assert page.evaluate(clipboard) == "https://mini.example.org/lessen/verschillen/"
+        assert "gekopieerd" in page.locator(".kb-toast").inner_text()
+        # The QR code opens on request, for a beamer.
+        assert not page.locator(".kb-share__qr").is_visible()
+        page.click("[data-kb-qr-toggle]")
+        assert page.locator(".kb-share__qr svg").is_visible()
+        assert page.locator(".kb-share__qr svg").bounding_box()["width"] >= 150
+        # A Markdown heading's permanent link: visible at rest, copies the address with the anchor.
+        link = page.locator("#wat-de-les-betekent .headerlink")
+        assert float(link.evaluate("a => getComputedStyle(a).opacity")) > 0.2
+        link.click()
+        assert page.evaluate(clipboard) == "https://mini.example.org/lessen/verschillen/#wat-de-les-betekent"
+        assert page.url.endswith("#wat-de-les-betekent")
+        # A heading from our templates gets the same control.
+        page.locator("#in-de-praktijk .headerlink").click()
+        assert page.evaluate(clipboard) == "https://mini.example.org/lessen/verschillen/#in-de-praktijk"
+        # A lesson on its theme page.
+        page.goto(base + "themas/leren/")
+        page.locator("#les-verschillen .kb-anchor").click()
+        assert page.evaluate(clipboard) == "https://mini.example.org/themas/leren/#les-verschillen"
+        assert not errors
+
+
+@needs_chromium
+def test_print_media_shows_article_address_and_qr_only(built):
+    with serve(built) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base + "lessen/verschillen/")
+        page.emulate_media(media="print")
+        display = "(sel) => getComputedStyle(document.querySelector(sel)).display"
+        for hidden in [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".kb-crumbs",
+                       ".kb-share__actions"]:
+            assert page.evaluate(display, hidden) == "none", hidden
+        for shown in [".kb-share__qr", ".kb-share__print-note", ".kb-source"]:
+            assert page.evaluate(display, shown) != "none", shown
+        after = page.evaluate("""() => getComputedStyle(
+            document.querySelector('.kb-body a[data-kb-print-url]'), '::after').content""")
+        assert "mini.example.org/voorbeelden/de-ruwaard/" in after
+
+
+@needs_chromium
+@needs_poppler
+def test_printed_lesson_pdf(built, tmp_path):
+    with serve(built) as base, chromium() as context:
+        pdf = print_pdf(context, base + "lessen/verschillen/", tmp_path / "les.pdf")
+    text = pdf_text(pdf)
+    assert "Van verschillen leer je meer" in text
+    assert "Bron:" in text and "Leren van elkaar" in text
+    assert "mini.example.org/lessen/verschillen/" in text.replace("\n", "").replace(" ", "")
+    assert "Proeftuin De Ruwaard (mini.example.org/voorbeelden/de-ruwaard/)" in " ".join(text.split())
+    for chrome in ["Inhoudsopgave", "Kopieer link", "Toon QR-code", "Made with"]:
+        assert chrome not in text, chrome
+    pages = pdf_pages(pdf)
+    assert len(pages) == 1
+
+
+@needs_chromium
+@needs_poppler
+@needs_zbar
+def test_printed_qr_code_scans_to_the_page(built, tmp_path):
+    with serve(built) as base, chromium() as context:
+        pdf = print_pdf(context, base + "voorbeelden/stroomlijn/", tmp_path / "voorbeeld.pdf")
+    assert qr_codes(pdf_pages(pdf)[0]) == ["https://mini.example.org/voorbeelden/stroomlijn/"]
