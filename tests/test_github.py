@@ -77,8 +77,11 @@ def test_pull_request_workflow_checks_builds_and_tests():
     (job,) = workflow["jobs"].values()
     checkout = job["steps"][0]
     assert checkout["uses"].startswith("actions/checkout@") and checkout["with"]["fetch-depth"] == 0
+    assert job["container"]["image"].startswith("python:3.11-")  # Debian, like .ci/run
     run = commands(workflow)
-    assert run == ["make install", "npm ci --no-audit --no-fund",
+    assert run == ['git config --global --add safe.directory "$GITHUB_WORKSPACE"',
+                   "apt-get update -qq && apt-get install -y -qq chromium",
+                   "make install", "npm ci --no-audit --no-fund",
                    ".venv/bin/kennisbank check --format github", "make build", "make test"]
 
 
@@ -110,7 +113,11 @@ def all_commands() -> list[str]:
 @pytest.mark.parametrize("command", all_commands())
 def test_every_command_the_workflows_and_hooks_call_exists(command):
     words = shlex.split(command)
-    if words[0] == "make":
+    if words[0] in ("git", "apt-get"):
+        # Setting up the Debian container; the same packages as .ci/run installs.
+        assert words[0] == "git" or "chromium" in words or words[1] == "update"
+        assert words[0] == "git" or "chromium" in (ROOT / ".ci/run").read_text()
+    elif words[0] == "make":
         # A dry run fails for a target the Makefile does not have.
         result = subprocess.run(["make", "-n", *words[1:]], cwd=ROOT, capture_output=True, text=True)
         assert result.returncode == 0, result.stderr

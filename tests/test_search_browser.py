@@ -174,6 +174,7 @@ def test_a_copied_url_restores_query_and_filters(page):
 def test_tag_page_opens_the_search_already_filtered(page):
     page.goto(page.base + "tags/intervisie/")
     page.click("text=Zoeken binnen deze tag")
+    page.wait_for_url(re.compile(r"/zoeken/\?tag=intervisie$"))
     page.wait_for_function("document.querySelector('[data-kb-search-status]').textContent.includes('filter')")
     assert parse_qs(urlsplit(page.url).query) == {"tag": ["intervisie"]}
     assert page.is_checked("input[name='tag'][value='intervisie']")
@@ -201,6 +202,8 @@ def test_keyboard_slash_and_ctrl_k_lead_to_search(page):
 def test_results_are_announced_and_empty_state_helps(page):
     open_search(page)
     assert page.get_attribute(STATUS, "aria-live") == "polite"
+    page.type("#kb-q", "do", delay=20)  # too short to search while typing
+    page.wait_for_function("document.querySelector('[data-kb-search-status]').textContent.startsWith('Typ verder')")
     type_query(page, "fietspadonderhoud")
     assert page.text_content(STATUS) == "Geen resultaten voor \u201cfietspadonderhoud\u201d."
     help_text = page.text_content("[data-kb-search-help]")

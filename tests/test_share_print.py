@@ -69,10 +69,14 @@ def test_qr_svg_is_inline_accessible_and_cached():
 
 
 def _matrix_from_path(d: str, size: int, border: int) -> list[list[int]]:
+    """Replay the path's moves and horizontal strokes onto a grid of modules."""
     cells = [[0] * size for _ in range(size)]
-    for x, y, length in re.findall(r"M(\d+) (\d+)\.5h(\d+)", d):
+    x = y = 0.0
+    for command, a, b, length in re.findall(r"([Mm])(-?[\d.]+) (-?[\d.]+)h(\d+)", d):
+        x, y = (float(a), float(b)) if command == "M" else (x + float(a), y + float(b))
         for i in range(int(length)):
-            cells[int(y) - border][int(x) - border + i] = 1
+            cells[int(y - .5) - border][int(x) - border + i] = 1
+        x += int(length)
     return cells
 
 
@@ -129,9 +133,11 @@ def test_theme_lessons_have_their_anchor_control(built):
     assert re.search(r'<a class="kb-anchor" href="#les-verschillen"[^>]*>', page)
 
 
-def test_markdown_headings_have_permanent_links(built):
-    page = html(built, "lessen/verschillen")
-    assert re.search(r'<h2 id="wat-de-les-betekent">Wat de les betekent<a class="headerlink" href="#wat-de-les-betekent"', page)
+def test_markdown_headings_have_permanent_links(real_site):
+    """mkdocs.yml turns on toc permalinks; the mini fixture leaves them to share.js (tested in Chromium)."""
+    page = html(real_site, "lessen/verhaal-van-de-regio")
+    assert re.search(r'<h2 id="wat-de-les-betekent">Wat de les betekent<a class="headerlink" '
+                     r'href="#wat-de-les-betekent" title="Link naar dit kopje">', page)
 
 
 # --- in the browser ----------------------------------------------------------------------------

@@ -11,8 +11,16 @@ from .related import Related, link_related
 from .validate import slug_of
 
 
-@dataclass(eq=False)
-class Source:
+class _Node:
+    """Items link to each other in both directions; a short repr keeps printing them finite."""
+
+    def __repr__(self) -> str:
+        key = getattr(self, "slug", None) or getattr(self, "key", "?")
+        return f"<{type(self).__name__} {key}>"
+
+
+@dataclass(eq=False, repr=False)
+class Source(_Node):
     key: str
     title: str
     publisher: str
@@ -29,8 +37,8 @@ class Source:
         return ", ".join(parts)
 
 
-@dataclass(eq=False)
-class Tag:
+@dataclass(eq=False, repr=False)
+class Tag(_Node):
     key: str
     label: str
     description: str
@@ -53,8 +61,8 @@ class Tag:
         return len(self.lessons) + len(self.examples)
 
 
-@dataclass(eq=False)
-class Theme:
+@dataclass(eq=False, repr=False)
+class Theme(_Node):
     key: str
     title: str
     order: int
@@ -79,8 +87,8 @@ class Theme:
         return sorted(seen.values(), key=lambda e: e.sort_key)
 
 
-@dataclass(eq=False)
-class Organisation:
+@dataclass(eq=False, repr=False)
+class Organisation(_Node):
     key: str
     name: str
     kind_of: str
@@ -102,8 +110,8 @@ class Organisation:
         return self.name
 
 
-@dataclass(eq=False)
-class Lesson:
+@dataclass(eq=False, repr=False)
+class Lesson(_Node):
     slug: str
     title: str
     theme: Theme
@@ -130,8 +138,8 @@ class Lesson:
         return (self.theme.order, self.order, self.slug)
 
 
-@dataclass(eq=False)
-class Example:
+@dataclass(eq=False, repr=False)
+class Example(_Node):
     slug: str
     title: str
     summary: str
@@ -179,8 +187,8 @@ class Example:
         return sorted(seen.values(), key=lambda t: t.order)
 
 
-@dataclass(eq=False)
-class Meeting:
+@dataclass(eq=False, repr=False)
+class Meeting(_Node):
     slug: str
     title: str
     date: dt.date
@@ -198,8 +206,8 @@ class Meeting:
         return f"bijeenkomsten/{self.slug}/"
 
 
-@dataclass
-class Site:
+@dataclass(repr=False)
+class Site(_Node):
     """Everything the emitters need, with every cross-link resolved."""
 
     themes: list[Theme]

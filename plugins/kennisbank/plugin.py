@@ -80,6 +80,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             files.append(file)
         search_page = search.SearchPage()
         files.append(File.generated(config, search_page.src_uri, content=search_page.markdown))
+        # QR codes are made in the background while MkDocs converts the Markdown (large sites only).
+        share.prefetch(share.share_urls(self.site, config.site_url))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

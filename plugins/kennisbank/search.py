@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .emit import KIND_LABELS
+
 SEARCH_URL = "zoeken/"
 SEARCH_SRC_URI = "zoeken/index.md"
 OUTPUT_DIR = "pagefind"
@@ -26,15 +28,12 @@ OUTPUT_DIR = "pagefind"
 FACETS = ("soort", "thema", "tag", "organisatie", "jaar")
 FACET_LABELS = {"soort": "Soort", "thema": "Thema", "tag": "Tag", "organisatie": "Organisatie", "jaar": "Jaar"}
 
-# Model kind -> value of the `soort` facet (short, Dutch, used in URLs) and its label.
+# Model kind -> value of the `soort` facet (short, Dutch, used in URLs), and that value's label.
 KIND_VALUES = {
     "lesson": "les", "example": "voorbeeld", "theme": "thema", "tag": "tag",
     "organisation": "organisatie", "meeting": "bijeenkomst", "page": "pagina",
 }
-KIND_VALUE_LABELS = {
-    "les": "Les", "voorbeeld": "Praktijkvoorbeeld", "thema": "Thema", "tag": "Tag",
-    "organisatie": "Organisatie", "bijeenkomst": "Bijeenkomst", "pagina": "Pagina",
-}
+KIND_VALUE_LABELS = {value: KIND_LABELS.get(kind, "Pagina") for kind, value in KIND_VALUES.items()}
 # Never indexed, wherever they stand: field labels ("Thema", "Tags"), heading permalinks, Material's
 # edit buttons and page dates. They would only add noise to every page and run into excerpts.
 EXCLUDE = ("dt", ".headerlink", ".md-content__button", ".md-source-file", ".kb-kicker")

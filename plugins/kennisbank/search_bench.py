@@ -22,6 +22,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import io
 import json
 import os
 import socketserver
@@ -57,9 +58,36 @@ _WAIT_SHOWN = """([q]) => new Promise(resolve => {
 })"""
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _StaticHost(http.server.SimpleHTTPRequestHandler):
+    """Like a real static host: text files gzip-compressed when the browser accepts it.
+
+    Pagefind's own index files are compressed already and are sent as they are."""
+
+    COMPRESS = (".html", ".js", ".css", ".json", ".svg", ".xml")
+    _cache: dict[str, bytes] = {}
+
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        if (not path.endswith(self.COMPRESS) or "gzip" not in self.headers.get("Accept-Encoding", "")
+                or not os.path.isfile(path)):
+            return super().send_head()
+        if os.path.isdir(self.translate_path(self.path)) and not self.path.split("?")[0].endswith("/"):
+            return super().send_head()  # let the base class redirect to the slash
+        body = self._cache.get(path)
+        if body is None:
+            with open(path, "rb") as f:
+                body = self._cache[path] = gzip.compress(f.read(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 def build(project: Path, site: Path) -> float:
@@ -88,10 +116,27 @@ def gzip_kb(path: Path) -> float:
     return round(len(gzip.compress(path.read_bytes(), 6)) / 1000, 1)
 
 
+def _context(browser, base):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
+                  else route.fulfill(status=404, body=""))
+    context.add_init_script(_PROBE)
+    page = context.new_page()
+    page.fetched = []  # (url, bytes on the wire: headers + encoded body)
+    page.on("requestfinished", lambda r: page.fetched.append(
+        (r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])))
+    return context, page
+
+
+def _kb(rows) -> float:
+    return round(sum(n for u, n in rows if "/pagefind/" in u) / 1000, 1)
+
+
 def measure(site: Path, runs: int, queries: list[str]) -> list[dict]:
+    """One row per query and run; see the module docstring for what is counted."""
     from playwright.sync_api import sync_playwright
 
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(_StaticHost, directory=str(site)))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -99,41 +144,39 @@ def measure(site: Path, runs: int, queries: list[str]) -> list[dict]:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            for query in queries:
-                for run in range(runs):
-                    context = browser.new_context(viewport={"width": 1280, "height": 900})
-                    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
-                                  else route.fulfill(status=404, body=""))
-                    context.add_init_script(_PROBE)
-                    page = context.new_page()
-                    fetched: list[tuple[str, int]] = []
-                    page.on("requestfinished", lambda r: fetched.append(
-                        (r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])))
+            for run in range(runs):
+                for query in queries:
+                    # Typed: open the search page, wait until it is ready, type the query.
+                    context, page = _context(browser, base)
                     page.goto(base + "zoeken/")
                     page.wait_for_function("document.querySelector('[data-kb-search-status]').textContent.startsWith('Typ')")
-                    opened = len(fetched)
+                    opened = len(page.fetched)
                     page.type("#kb-q", query, delay=60)
-                    latency = page.evaluate(_WAIT_SHOWN, [query])
-                    page.wait_for_timeout(100)
-                    pf = [(u, n) for u, n in fetched if "/pagefind/" in u]
-                    pf_query = [(u, n) for u, n in fetched[opened:] if "/pagefind/" in u]
-                    # A second, different query on the warm page.
-                    second = "ervaring" if query != "ervaring" else "bestuur"
+                    typed = page.evaluate(_WAIT_SHOWN, [query])
+                    page.wait_for_timeout(50)
+                    status = page.text_content("[data-kb-search-status]")
+                    cold_kb, query_kb = _kb(page.fetched), _kb(page.fetched[opened:])
+                    # Then a second query on the same page: library and facet counts are there already.
+                    second = "ervaring bestuur" if query != "ervaring bestuur" else "inwoners"
                     page.fill("#kb-q", "")
-                    before = len(fetched)
+                    before = len(page.fetched)
                     page.type("#kb-q", second, delay=60)
                     warm = page.evaluate(_WAIT_SHOWN, [second])
-                    page.wait_for_timeout(100)
-                    warm_bytes = sum(n for u, n in fetched[before:] if "/pagefind/" in u)
-                    count = page.text_content("[data-kb-search-status]")
+                    page.wait_for_timeout(50)
+                    warm_kb = _kb(page.fetched[before:])
+                    context.close()
+                    # Arriving: a shared link /zoeken/?q=..., from navigation to results on screen.
+                    context, page = _context(browser, base)
+                    page.goto(base + "zoeken/?q=" + query.replace(" ", "+"))
+                    arrival = page.evaluate(_WAIT_SHOWN, [query])  # no keystroke: time since navigation
+                    arrival_kb = _kb(page.fetched)
+                    context.close()
                     rows.append({
-                        "query": query, "run": run, "latency_ms": round(latency), "warm_latency_ms": round(warm),
-                        "pagefind_kb": round(sum(n for _, n in pf) / 1000, 1),
-                        "query_kb": round(sum(n for _, n in pf_query) / 1000, 1),
-                        "warm_kb": round(warm_bytes / 1000, 1), "requests": len(pf), "status": count,
+                        "query": query, "run": run, "status": status,
+                        "typed_ms": round(typed), "warm_ms": round(warm), "arrival_ms": round(arrival),
+                        "cold_kb": cold_kb, "query_kb": query_kb, "warm_kb": warm_kb, "arrival_kb": arrival_kb,
                     })
                     print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
-                    context.close()
             browser.close()
     finally:
         server.shutdown()
@@ -152,14 +195,29 @@ def material_index_mb(root: Path, work: Path, n: int) -> dict:
     return {"material_index_mb": round(index.stat().st_size / 1e6, 1), "material_index_gzip_mb": round(gzip_kb(index) / 1000, 1)}
 
 
-def summarise(rows: list[dict]) -> dict:
-    def med(key):
-        return statistics.median(r[key] for r in rows)
+def summarise(rows: list[dict]) -> list[dict]:
+    """Per query: median and worst of each measure over the runs."""
+    out = []
+    for query in dict.fromkeys(r["query"] for r in rows):
+        mine = [r for r in rows if r["query"] == query]
+        row = {"query": query, "status": mine[0]["status"]}
+        for key in ("typed_ms", "warm_ms", "arrival_ms", "cold_kb", "query_kb", "warm_kb", "arrival_kb"):
+            values = [r[key] for r in mine]
+            row[key] = statistics.median(values)
+            row[key + "_max"] = max(values)
+        out.append(row)
+    return out
 
-    return {"latency_ms_median": med("latency_ms"), "latency_ms_max": max(r["latency_ms"] for r in rows),
-            "warm_latency_ms_median": med("warm_latency_ms"), "warm_latency_ms_max": max(r["warm_latency_ms"] for r in rows),
-            "pagefind_kb_median": med("pagefind_kb"), "pagefind_kb_max": max(r["pagefind_kb"] for r in rows),
-            "query_kb_max": max(r["query_kb"] for r in rows), "warm_kb_max": max(r["warm_kb"] for r in rows)}
+
+def report(facts: dict, summary: list[dict]) -> str:
+    lines = ["| zoekvraag | resultaten | getypt: ms | volgende vraag: ms | via link: ms | kB tot resultaten (koud) | kB volgende vraag |",
+             "|---|---|---:|---:|---:|---:|---:|"]
+    for r in summary:
+        found = r["status"].split(" voor ")[0]
+        lines.append(f"| {r['query']} | {found} | {r['typed_ms']:.0f} (max {r['typed_ms_max']}) | "
+                     f"{r['warm_ms']:.0f} (max {r['warm_ms_max']}) | {r['arrival_ms']:.0f} (max {r['arrival_ms_max']}) | "
+                     f"{r['cold_kb']:.0f} (max {r['cold_kb_max']:.0f}) | {r['warm_kb']:.0f} |")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -170,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path("."))
     parser.add_argument("--reuse", action="store_true", help="gebruik een eerder gebouwde site in --work")
     parser.add_argument("--material", action="store_true", help="meet ook de grootte van Materials eigen zoekindex")
+    parser.add_argument("--queries", nargs="+", default=QUERIES)
     parser.add_argument("--json", type=Path, help="schrijf de metingen ook als JSON")
     args = parser.parse_args(argv)
     work = args.work.resolve()
@@ -188,9 +247,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.material:
         facts.update(material_index_mb(args.root.resolve(), work, args.examples))
     print(json.dumps(facts), flush=True)
-    rows = measure(site, args.runs, QUERIES)
+    rows = measure(site, args.runs, args.queries)
     summary = summarise(rows)
-    print(json.dumps(summary), flush=True)
+    print()
+    print(report(facts, summary))
     if args.json:
         args.json.write_text(json.dumps({"facts": facts, "summary": summary, "rows": rows}, indent=1,
                                         ensure_ascii=False), encoding="utf-8")

@@ -8,16 +8,22 @@ sharp on paper at any size. Templates use three Jinja filters (registered by `re
     {{ url | kb_qr }}              <svg ...> (empty without an absolute site_url)
     {{ text | kb_breakable }}      the text, allowed to wrap after each '/' 
 
-Speed: segno normally tries all eight mask patterns and keeps the one with the lowest penalty;
-that search is about 80% of its time (about 5 ms of 6 ms per code). Every mask gives a valid code
-that any reader decodes, so we use one fixed mask and keep every code in a cache for the whole
-process (a meeting handout reuses the codes of its lessons; `mkdocs serve` reuses them on rebuild).
+Speed (measured on this project's 2-core machine, quiet): segno normally tries all eight mask
+patterns and keeps the one with the lowest penalty; that search was about 5 of 6 ms per code. Every
+mask gives a valid code that any reader decodes, so we use one fixed mask, and we write the SVG
+ourselves (segno's general writer took half the remaining time): about 1 ms per code. Each code is
+made once per process (a handout reuses its lessons' codes; `mkdocs serve` reuses them on
+rebuild). On a large site `prefetch` makes them all in a background process while MkDocs is still
+converting Markdown, so they cost next to nothing in wall time on a machine with two or more cores.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import re
-from functools import lru_cache
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Iterable
 
 import segno
 from markupsafe import Markup, escape
@@ -26,6 +32,13 @@ QR_ERROR = "m"  # medium error correction: survives a fold or a smudge on a prin
 QR_MASK = 4  # any of 0..7 is valid; fixed to skip segno's mask search (see module docstring)
 QR_BORDER = 4  # the quiet zone the QR standard asks for, in modules
 _DARK_RUN = re.compile(rb"\x01+")
+PREFETCH_FROM = 400  # below this many codes, making them in the build process is as quick
+PREFETCH_BATCH = 250  # codes per task sent to the background process
+
+log = logging.getLogger("mkdocs.plugins.kennisbank.share")
+_made: dict[str, str] = {}  # url -> svg, for the whole process
+_pending: list[Future] = []
+_executor: ProcessPoolExecutor | None = None
 
 
 def public_url(site_url: str | None, url: str) -> str:
@@ -50,16 +63,22 @@ def breakable(text: str) -> Markup:
 
 
 def matrix_path(matrix, border: int = QR_BORDER) -> str:
-    """SVG path data for the dark modules: one horizontal stroke per run of dark modules in a row."""
+    """SVG path data for the dark modules: one horizontal stroke per run of dark modules in a row,
+    each run reached by a relative move from the end of the one before (short text)."""
     parts = []
-    for y, row in enumerate(matrix):
+    x, y = 0, 0  # pen position, in modules, on the centre line of a row
+    for row_y, row in enumerate(matrix):
         for run in _DARK_RUN.finditer(bytes(row)):
-            parts.append(f"M{run.start() + border} {y + border}.5h{run.end() - run.start()}")
+            start, length = run.start() + border, run.end() - run.start()
+            if not parts:
+                parts.append(f"M{start} {row_y + border}.5h{length}")
+            else:
+                parts.append(f"m{start - x} {row_y + border - y}h{length}")
+            x, y = start + length, row_y + border
     return "".join(parts)
 
 
-@lru_cache(maxsize=None)
-def qr_svg(url: str) -> str:
+def make_svg(url: str) -> str:
     """An inline SVG QR code for an absolute URL, sized by CSS (viewBox only), with a white quiet zone.
 
     segno encodes; the SVG is written here, three times faster than segno's general writer.
@@ -75,6 +94,69 @@ def qr_svg(url: str) -> str:
             f'<path stroke="#000" d="{matrix_path(code.matrix)}"/></svg>')
 
 
+def qr_svg(url: str) -> str:
+    """The QR code for url: made once per process, possibly in the background (see `prefetch`)."""
+    svg = _made.get(url)
+    if svg is None:
+        if _pending:
+            _collect()
+            svg = _made.get(url)
+        if svg is None:
+            svg = _made[url] = make_svg(url)
+    return svg
+
+
+def _make_batch(urls: list[str]) -> list[tuple[str, str]]:
+    """Runs in the background process."""
+    return [(url, make_svg(url)) for url in urls]
+
+
+def _collect() -> None:
+    """Take in every code the background process made (waiting for the rest), then stop it."""
+    global _executor
+    while _pending:
+        future = _pending.pop(0)
+        try:
+            _made.update(future.result())
+        except Exception as exc:  # a broken pool only costs time: the codes are made here instead
+            log.debug(f"QR-codes in the background failed ({exc}); made in the build instead")
+    if _executor is not None:
+        _executor.shutdown(wait=False)
+        _executor = None
+
+
+def share_urls(site: Any, site_url: str | None) -> list[str]:
+    """The addresses that get a QR code: lessons, examples, themes and meetings."""
+    items = [*site.lessons, *site.examples, *site.themes, *site.meetings]
+    return [public_url(site_url, item.url) for item in items]
+
+
+def prefetch(urls: Iterable[str]) -> int:
+    """Start making these QR codes in a background process; returns how many were sent.
+
+    Call it before the Markdown is converted (on_files); the templates pick the codes up later.
+    With few codes, or one core, nothing happens and the codes are made when a page needs them.
+    """
+    global _executor
+    todo = [u for u in dict.fromkeys(urls) if u not in _made and u.startswith(("https://", "http://"))]
+    cores = os.cpu_count() or 1
+    if len(todo) < PREFETCH_FROM or cores < 2 or _pending:
+        return 0
+    try:
+        import multiprocessing
+
+        # "spawn": a fresh interpreter that imports only this module, safe beside any threads.
+        _executor = ProcessPoolExecutor(max_workers=min(cores - 1, 4), mp_context=multiprocessing.get_context("spawn"))
+        for i in range(0, len(todo), PREFETCH_BATCH):
+            _pending.append(_executor.submit(_make_batch, todo[i:i + PREFETCH_BATCH]))
+    except Exception as exc:  # no processes allowed here: make the codes in the build
+        log.debug(f"QR-codes in the background not started ({exc})")
+        _pending.clear()
+        _executor = None
+        return 0
+    return len(todo)
+
+
 def register(env, config) -> None:
     """The sharing filters for every template, using the site's site_url."""
     site_url = config.site_url
@@ -84,4 +166,5 @@ def register(env, config) -> None:
     env.filters["kb_breakable"] = breakable
 
 
-__all__ = ["QR_BORDER", "QR_ERROR", "QR_MASK", "breakable", "display_url", "matrix_path", "public_url", "qr_svg", "register"]
+__all__ = ["QR_BORDER", "QR_ERROR", "QR_MASK", "breakable", "display_url", "make_svg", "matrix_path", "prefetch",
+           "public_url", "qr_svg", "register", "share_urls"]

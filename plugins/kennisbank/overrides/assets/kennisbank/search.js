@@ -6,8 +6,8 @@
 
    Pagefind downloads only the index chunks a query needs. Two things would download much more on a
    large site, so they are kept small here:
-   - facet counts need that facet's whole filter chunk: a facet group is loaded when it is opened
-     (only "Soort" is open at first); on a small site everything is loaded at once;
+   - facet counts need that facet's whole filter chunk: a facet group is loaded when it is opened;
+     on a small site every group is open and loaded at once;
    - a search without words needs every index chunk: on a large site the page asks for a word
      instead (a tag or theme page lists everything with that tag or theme anyway). */
 (function () {
@@ -17,10 +17,10 @@
   if (!root) return;
 
   var PAGE_SIZE = 10;        // results shown at once
-  var DEBOUNCE_MS = 80;      // pause after the last keystroke before searching
+  var PAUSE_MS = [80, 400];  // pause after the last keystroke: the last search's duration, within these
+  var MIN_LETTERS = 3;       // while typing, shorter words are not searched yet (Enter does search them)
   var FACET_PREVIEW = 6;     // facet values shown before "Toon alle"
   var BROWSE_LIMIT = 400;    // up to this many indexed pages, filters alone (no words) list results
-  var OPEN_AT_FIRST = ["soort"];
   // Dutch function words match nearly every page: they slow a search down and rank nothing.
   var STOP_WORDS = ("de het een en van in op te dat die is met voor aan er om als bij ook of naar door over " +
     "zijn ze zo dan nog wel niet maar uit tot hun hij zij wij we je u ik wat wie waar hoe dit deze").split(" ");
@@ -52,6 +52,8 @@
   var current = null;                   // the search response on screen
   var shown = 0;                        // results of `current` on screen
   var sequence = 0;                     // drops answers to searches that were overtaken
+  var timer = null;                     // the pending search while typing
+  var lastDuration = 0;                 // how long the last search took, in ms
   var showAll = {};                     // facet name -> show every value
 
   /* ---------- small helpers ---------- */
@@ -159,23 +161,35 @@
     });
   }
 
+  // While typing, wait for a pause: Pagefind fetches the index chunks of every word searched, and a
+  // search that has started cannot be stopped. The pause grows with the time searches take.
   function search(immediately) {
     var id = ++sequence;
-    var shownTerm = state.q.trim();
-    var term = searchTerm(state.q);
+    clearTimeout(timer);
     writeUrl();
     renderChosen();
     if (!pagefind) return;
+    var term = searchTerm(state.q);
     if (!term && !chosenCount()) return showIdle();
     if (!term && !browsable) return askForWord();
+    if (!immediately && term.replace(/\s/g, "").length < MIN_LETTERS) {
+      clearResults();
+      el.help.hidden = true;
+      el.status.textContent = "Typ verder: zoeken begint bij " + MIN_LETTERS + " letters (of druk op Enter).";
+      return;
+    }
+    var pause = immediately ? 0 : Math.min(PAUSE_MS[1], Math.max(PAUSE_MS[0], lastDuration));
+    timer = setTimeout(function () { run(id, term, state.q.trim()); }, pause);
+  }
+
+  function run(id, term, shownTerm) {
+    var started = performance.now();
     el.results.setAttribute("aria-busy", "true");
     loadFacets(term).then(function () {
-      if (id !== sequence) return null;
-      var options = { filters: pagefindFilters() };
-      return immediately || !term ? pagefind.search(term || null, options)
-        : pagefind.debouncedSearch(term, options, DEBOUNCE_MS);
+      return id === sequence ? pagefind.search(term || null, { filters: pagefindFilters() }) : null;
     }).then(function (response) {
       if (!response || id !== sequence) return null;
+      lastDuration = performance.now() - started;
       return firstPage(response).then(function (items) {
         if (id === sequence) show(response, shownTerm, items);
       });
@@ -543,7 +557,8 @@
     var languages = (answers[1] && answers[1].languages) || {};
     Object.keys(languages).forEach(function (lang) { pages += languages[lang].page_count || 0; });
     browsable = pages <= BROWSE_LIMIT;
-    FACETS.forEach(function (name) { open[name] = browsable || OPEN_AT_FIRST.indexOf(name) >= 0; });
+    // A large site opens a facet group (and fetches its counts) only when the reader asks for it.
+    FACETS.forEach(function (name) { open[name] = browsable; });
     // A small site loads every facet at once; its counts also serve the page before anything is typed.
     return browsable ? pagefind.filters().then(function (all) {
       FACETS.forEach(function (name) { loaded[name] = true; });
