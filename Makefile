@@ -15,7 +15,14 @@ $(STAMP): $(BIN)/python constraints.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# axe-core and vnu.jar for the quality gates (and remark for the editors) from package-lock.json.
+# --ignore-scripts: vnu-jar's postinstall would try to download a Java runtime; the system's is used.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+install: $(STAMP) $(NODE_STAMP)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -29,7 +36,7 @@ check: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/kennisbank schema --output schema/kennisbank.schema.json
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest -q
 
 bench: $(STAMP)

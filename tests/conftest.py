@@ -105,3 +105,18 @@ def watched(chromium, site_url):
     yield open_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> tuple[Path, Path]:
+    """The small project with script in every frontmatter field (tests/hostile.py), built once.
+
+    Returns (site folder, project folder).
+    """
+    from hostile import make_project
+
+    project = make_project(tmp_path_factory.mktemp("hostile") / "project")
+    site = project / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr[-5000:]
+    return site, project

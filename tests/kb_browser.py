@@ -88,3 +88,29 @@ def qr_codes(png: Path) -> list[str]:
     """The contents of every QR code zbarimg finds in the image."""
     result = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True)
     return [line for line in result.stdout.splitlines() if line]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print pages of a built site to PDF (and PNG per page), for a look at them on paper:
+
+        .venv/bin/python tests/kb_browser.py site test-artifacts/print lessen/verhaal-van-de-regio/ ...
+    """
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Print pages of a built site to PDF and PNG with Chromium.")
+    parser.add_argument("site", type=Path, help="the built site, e.g. site")
+    parser.add_argument("out", type=Path, help="folder for the PDF and PNG files")
+    parser.add_argument("urls", nargs="+", help="site paths, e.g. lessen/verhaal-van-de-regio/")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with serve(args.site) as base, chromium() as context:
+        for url in args.urls:
+            name = url.strip("/").replace("/", "_") or "start"
+            pdf = print_pdf(context, base + url.lstrip("/"), args.out / f"{name}.pdf")
+            pages = pdf_pages(pdf, dpi=80) if shutil.which("pdftoppm") else []
+            print(f"{pdf} ({len(pages)} pagina's)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

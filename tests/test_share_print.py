@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 import time
 from pathlib import Path
 
@@ -104,6 +106,19 @@ def test_qr_cost_per_page_stays_small():
     per_page_ms = (time.perf_counter() - start) / len(urls) * 1000
     print(f"QR-code per pagina: {per_page_ms:.2f} ms")
     assert per_page_ms < 8
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="één processorkern: QR-codes worden in de build gemaakt")
+def test_prefetch_makes_the_same_codes_in_the_background():
+    urls = [f"https://kennisbank.example.org/lessen/vooraf-{i:04d}/" for i in range(share.PREFETCH_FROM)]
+    assert share.prefetch(urls) == len(urls)
+    assert share.prefetch(urls) == 0  # already under way
+    before = set(Path(tempfile.gettempdir()).glob("kennisbank-qr-*"))
+    assert before  # the work lists of the background processes
+    assert [share.qr_svg(u) for u in urls[:3]] == [share.make_svg(u) for u in urls[:3]]
+    assert not share._workers and not set(Path(tempfile.gettempdir()).glob("kennisbank-qr-*")) & before
+    assert share.prefetch(urls) == 0  # all made: nothing to do
+    assert share.prefetch(urls[:10] + ["https://kennisbank.example.org/nieuw/"]) == 0  # too few to bother
 
 
 # --- the built pages ---------------------------------------------------------------------------

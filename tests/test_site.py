@@ -102,34 +102,7 @@ def test_lessons_and_examples_show_related_with_reasons(real_site, real_model):
             assert links_to(real_site, item.url, rel.item.url)
 
 
-def test_internal_links_resolve(real_site):
-    """Every relative link in every page points at a file that exists, anchors included."""
-    from posixpath import join, normpath
-
-    ids: dict[str, set[str]] = {}
-    problems = []
-    pages = sorted(real_site.rglob("*.html"))
-    parsed = {p: parse(p) for p in pages}
-    for p, links in parsed.items():
-        ids[p.relative_to(real_site).as_posix()] = links.ids
-    for p, links in parsed.items():
-        here = p.relative_to(real_site).parent.as_posix()
-        for href in links.hrefs:
-            if href.startswith(("http:", "https:", "mailto:", "javascript:")):
-                continue
-            path, _, anchor = href.partition("#")
-            target = normpath(join(here, path)) if path else p.relative_to(real_site).as_posix()
-            target = target.lstrip("./") if target not in (".", "") else ""
-            file = real_site / target
-            if file.is_dir() or target == "":
-                file = file / "index.html"
-            if not file.exists():
-                problems.append(f"{p.relative_to(real_site)}: {href}")
-            elif anchor and file.suffix == ".html":
-                key = file.relative_to(real_site).as_posix()
-                if key in ids and anchor not in ids[key]:
-                    problems.append(f"{p.relative_to(real_site)}: {href} (anker ontbreekt)")
-    assert not problems, problems[:20]
+# Every link, anchor and asset: tests/test_links.py (a crawler over the built site).
 
 
 def test_examples_overview_is_complete_without_javascript(real_site, real_model):

@@ -44,23 +44,33 @@ class Record:
         return self.line
 
 
-def _walk(node: yaml.Node, value: Any, path: Path_, offset: int, lines: dict, dupes: list) -> None:
-    """Record the line of every mapping key and sequence item under `node`."""
+def _walk(node: yaml.Node, value: Any, path: Path_, offset: int, lines: dict, dupes: list,
+          seen: set | None = None) -> None:
+    """Record the line of every mapping key and sequence item under `node`.
+
+    A list or block reached a second time is a YAML alias (*naam): it is not walked again, so
+    nested aliases cannot make this take exponential time (its items keep their first lines).
+    """
+    seen = set() if seen is None else seen
+    if isinstance(node, yaml.CollectionNode):
+        if id(node) in seen:
+            return
+        seen.add(id(node))
     if isinstance(node, yaml.MappingNode) and isinstance(value, dict):
-        seen: set = set()
+        keys: set = set()
         for key_node, val_node in node.value:
             key = key_node.value
             line = key_node.start_mark.line + offset
-            if key in seen:
+            if key in keys:
                 dupes.append((path + (key,), line))
-            seen.add(key)
+            keys.add(key)
             lines[path + (key,)] = line
             if key in value:
-                _walk(val_node, value[key], path + (key,), offset, lines, dupes)
+                _walk(val_node, value[key], path + (key,), offset, lines, dupes, seen)
     elif isinstance(node, yaml.SequenceNode) and isinstance(value, list):
         for i, (item_node, item) in enumerate(zip(node.value, value)):
             lines[path + (i,)] = item_node.start_mark.line + offset
-            _walk(item_node, item, path + (i,), offset, lines, dupes)
+            _walk(item_node, item, path + (i,), offset, lines, dupes, seen)
 
 
 def parse_yaml(text: str, path: str, first_line: int, what: str):

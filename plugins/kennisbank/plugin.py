@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import emit, history, preview, redirects, search, share, urls
+from . import emit, history, preview, redirects, reproducible, safety, search, share, urls
 from .core import load_site
 from .model import Site
 from .problems import ContentError, Problem
@@ -47,6 +47,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         # Validate everything before MkDocs cleans or writes anything.
         root = Path(config.config_file_path).parent
         content_dir = os.path.relpath(config.docs_dir, root)
+        reproducible.set_build_date(root)  # sitemap dates from the commit, not the clock
         try:
             self.site = load_site(root, content_dir, exclude=urls.config_exclude(config))
         except ContentError as exc:
@@ -101,6 +102,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             return context
         assert self.site is not None
         context["kb"] = emit.item_for(self.site, page.file.src_uri)
+        # Material prints page.meta.title and .description unescaped (<title>, <meta>): hand it escaped text.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str) and not isinstance(page.meta[key], Markup):
+                page.meta[key] = Markup.escape(page.meta[key])
         context["kb_history"] = history.page_history(self.dates, getattr(context["kb"], "path", ""),
                                                      page.edit_url)
         context["kb_site"] = self.site
@@ -109,7 +114,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return context
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
-        md = markdown.Markdown(extensions=config.markdown_extensions,
+        # Frontmatter rendered as Markdown (a theme's intro) never carries raw HTML or script links.
+        md = markdown.Markdown(extensions=[*config.markdown_extensions, safety.SafeMarkdown()],
                                extension_configs=config.mdx_configs)
         env.filters["kb_markdown"] = lambda text: Markup(md.reset().convert(text or ""))
         env.filters["kb_kind"] = lambda kind: emit.KIND_LABELS.get(kind, kind)

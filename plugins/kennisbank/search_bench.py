@@ -1,19 +1,21 @@
 """Search benchmark: bytes and latency of one query on a site with many synthetic examples.
 
-    python -m kennisbank.search_bench [--examples 10000] [--runs 5] [--work .bench/search] [--reuse]
+    python -m kennisbank.search_bench [--examples 10000] [--runs 3] [--work .bench/search] [--reuse]
 
-Builds the project plus N synthetic examples (synth.make_project), serves the site on 127.0.0.1
-with Python's http.server (no compression, so the byte counts are an upper bound), and in headless
-Chromium types each query into /zoeken/ the way a reader does. Per query, in a fresh browser
-context (empty cache):
+Builds the project plus N synthetic examples (synth.make_project; not --strict, because synth
+leaves the meetings out while the nav still names them), indexes it with Pagefind, serves the site
+on 127.0.0.1 the way a static host does (text gzip-compressed; Pagefind's index files are
+compressed by Pagefind itself) and drives headless Chromium. Per query and run, each in a fresh
+browser context (empty cache):
 
-- bytes: everything the search page fetched from /pagefind/ from opening the page until the
-  results were on screen (the Pagefind library, its WebAssembly, the index chunks for the query,
-  the facet chunks and the fragments of the first results), as the browser counted them;
-- latency: from the last keystroke to the result count being on screen, measured in the page
-  (performance.now()); it includes the search page's 80 ms pause after typing.
+- typed: open /zoeken/, wait until it is ready, type the query (60 ms between keys); latency from
+  the last keystroke until the result count is on screen (performance.now() in the page, so it
+  includes the page's pause after typing); bytes: everything fetched from /pagefind/ since the page
+  was opened (Pagefind's library and WebAssembly, the index chunks, the first ten fragments);
+- next: a second query typed on the same page (library already there);
+- via link: open /zoeken/?q=... directly; time from navigation until results are on screen.
 
-A second query in the same page (warm: library and facets already loaded) is measured too.
+Bytes are as the browser counted them on the wire (headers + encoded body).
 """
 
 from __future__ import annotations
@@ -123,8 +125,15 @@ def _context(browser, base):
     context.add_init_script(_PROBE)
     page = context.new_page()
     page.fetched = []  # (url, bytes on the wire: headers + encoded body)
-    page.on("requestfinished", lambda r: page.fetched.append(
-        (r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])))
+
+    def finished(request):
+        try:
+            sizes = request.sizes()
+        except Exception:  # the context was closed while the request ended: nothing left to count
+            return
+        page.fetched.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
+
+    page.on("requestfinished", finished)
     return context, page
 
 

@@ -19,10 +19,16 @@ converting Markdown, so they cost next to nothing in wall time on a machine with
 
 from __future__ import annotations
 
+import atexit
+import json
 import logging
 import os
 import re
-from concurrent.futures import Future, ProcessPoolExecutor
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterable
 
 import segno
@@ -33,12 +39,11 @@ QR_MASK = 4  # any of 0..7 is valid; fixed to skip segno's mask search (see modu
 QR_BORDER = 4  # the quiet zone the QR standard asks for, in modules
 _DARK_RUN = re.compile(rb"\x01+")
 PREFETCH_FROM = 400  # below this many codes, making them in the build process is as quick
-PREFETCH_BATCH = 250  # codes per task sent to the background process
+PREFETCH_PROCESSES = 4  # at most; and never more than the cores beside the build's own
 
 log = logging.getLogger("mkdocs.plugins.kennisbank.share")
 _made: dict[str, str] = {}  # url -> svg, for the whole process
-_pending: list[Future] = []
-_executor: ProcessPoolExecutor | None = None
+_workers: list["_Worker"] = []
 
 
 def public_url(site_url: str | None, url: str) -> str:
@@ -98,7 +103,7 @@ def qr_svg(url: str) -> str:
     """The QR code for url: made once per process, possibly in the background (see `prefetch`)."""
     svg = _made.get(url)
     if svg is None:
-        if _pending:
+        if _workers:
             _collect()
             svg = _made.get(url)
         if svg is None:
@@ -106,23 +111,49 @@ def qr_svg(url: str) -> str:
     return svg
 
 
-def _make_batch(urls: list[str]) -> list[tuple[str, str]]:
-    """Runs in the background process."""
-    return [(url, make_svg(url)) for url in urls]
+@dataclass
+class _Worker:
+    """A background `python -c` process making the codes listed in `todo` into the JSON file `done`."""
+
+    process: subprocess.Popen
+    todo: Path
+    done: Path
+
+
+def work(todo: str, done: str) -> None:
+    """Entry point of a background process: read addresses (one a line), write {url: svg} as JSON."""
+    urls = Path(todo).read_text(encoding="utf-8").split()
+    Path(done).write_text(json.dumps({url: make_svg(url) for url in urls}), encoding="utf-8")
 
 
 def _collect() -> None:
-    """Take in every code the background process made (waiting for the rest), then stop it."""
-    global _executor
-    while _pending:
-        future = _pending.pop(0)
+    """Take in every code the background processes made, waiting for those still at work."""
+    while _workers:
+        worker = _workers.pop()
         try:
-            _made.update(future.result())
-        except Exception as exc:  # a broken pool only costs time: the codes are made here instead
-            log.debug(f"QR-codes in the background failed ({exc}); made in the build instead")
-    if _executor is not None:
-        _executor.shutdown(wait=False)
-        _executor = None
+            if worker.process.wait(timeout=600) == 0:
+                _made.update(json.loads(worker.done.read_text(encoding="utf-8")))
+            else:
+                log.debug("QR-codes in the background failed; they are made in the build instead")
+        except (OSError, ValueError, subprocess.TimeoutExpired) as exc:
+            log.debug(f"QR-codes in the background failed ({exc}); they are made in the build instead")
+            worker.process.kill()
+        finally:
+            for file in (worker.todo, worker.done):
+                file.unlink(missing_ok=True)
+
+
+def _stop() -> None:
+    """At exit (a build that failed half-way): stop the processes and remove their files."""
+    for worker in _workers:
+        worker.process.kill()
+        worker.process.wait()
+        worker.todo.unlink(missing_ok=True)
+        worker.done.unlink(missing_ok=True)
+    _workers.clear()
+
+
+atexit.register(_stop)
 
 
 def share_urls(site: Any, site_url: str | None) -> list[str]:
@@ -132,27 +163,32 @@ def share_urls(site: Any, site_url: str | None) -> list[str]:
 
 
 def prefetch(urls: Iterable[str]) -> int:
-    """Start making these QR codes in a background process; returns how many were sent.
+    """Start making these QR codes in background processes; returns how many were handed out.
 
-    Call it before the Markdown is converted (on_files); the templates pick the codes up later.
-    With few codes, or one core, nothing happens and the codes are made when a page needs them.
+    Call it before MkDocs converts the Markdown (on_files); the templates pick the codes up later.
+    With few codes or one core nothing happens, and each code is made when a page needs it. The
+    processes are plain `python -c` runs of `work`, so they never re-run the program that started them.
     """
-    global _executor
     todo = [u for u in dict.fromkeys(urls) if u not in _made and u.startswith(("https://", "http://"))]
     cores = os.cpu_count() or 1
-    if len(todo) < PREFETCH_FROM or cores < 2 or _pending:
+    if len(todo) < PREFETCH_FROM or cores < 2 or _workers:
         return 0
+    count = min(cores - 1, PREFETCH_PROCESSES)
+    code = "import sys; from kennisbank.share import work; work(sys.argv[1], sys.argv[2])"
     try:
-        import multiprocessing
-
-        # "spawn": a fresh interpreter that imports only this module, safe beside any threads.
-        _executor = ProcessPoolExecutor(max_workers=min(cores - 1, 4), mp_context=multiprocessing.get_context("spawn"))
-        for i in range(0, len(todo), PREFETCH_BATCH):
-            _pending.append(_executor.submit(_make_batch, todo[i:i + PREFETCH_BATCH]))
-    except Exception as exc:  # no processes allowed here: make the codes in the build
+        for part in range(count):
+            fd, name = tempfile.mkstemp(prefix="kennisbank-qr-", suffix=".txt")
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write("\n".join(todo[part::count]))
+            todo_file = Path(name)
+            done_file = todo_file.with_suffix(".json")
+            process = subprocess.Popen([sys.executable, "-c", code, str(todo_file), str(done_file)],
+                                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL)
+            _workers.append(_Worker(process, todo_file, done_file))
+    except OSError as exc:  # no processes allowed here: make the codes in the build
         log.debug(f"QR-codes in the background not started ({exc})")
-        _pending.clear()
-        _executor = None
+        _stop()
         return 0
     return len(todo)
 
@@ -166,5 +202,5 @@ def register(env, config) -> None:
     env.filters["kb_breakable"] = breakable
 
 
-__all__ = ["QR_BORDER", "QR_ERROR", "QR_MASK", "breakable", "display_url", "make_svg", "matrix_path", "prefetch",
+__all__ = ["QR_BORDER", "QR_ERROR", "QR_MASK", "breakable", "display_url", "make_svg", "matrix_path", "prefetch", "work",
            "public_url", "qr_svg", "register", "share_urls"]

@@ -10,6 +10,7 @@ from typing import Any, Iterable
 
 from .load import Record
 from .problems import Problem, did_you_mean
+from .safety import document_problems
 from .schema import ALIAS_RE, SLUG_RE, Field, Kind
 
 # What a reference points at, as editors call it.
@@ -17,6 +18,8 @@ REF_NOUNS = {
     "themes": "thema", "tags": "tag", "sources": "bron", "organisations": "organisatie",
     "lessons": "les", "items": "les of voorbeeld",
 }
+# Characters that XML (feed.xml) and HTML forbid in text: controls other than tab and newlines.
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 # Fixed pages that aliases may not take over.
 RESERVED_URLS = ("/", "/lessen/", "/voorbeelden/", "/themas/", "/tags/", "/organisaties/",
                  "/bijeenkomsten/", "/zoeken/")
@@ -118,6 +121,10 @@ class _Checker:
             self.add(path, "is leeg")
         elif f.max_length and len(value) > f.max_length:
             self.add(path, f"is te lang: {len(value)} tekens, maximaal {f.max_length}")
+        elif CONTROL_RE.search(value):
+            char = CONTROL_RE.search(value).group()
+            self.add(path, f"bevat een onzichtbaar stuurteken (U+{ord(char):04X}), vaak meegekopieerd uit een "
+                     "pdf of tekstverwerker — haal het weg; het maakt de feed en de pagina's ongeldig")
 
     def check_int(self, f: Field, value: Any, path: tuple) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
@@ -132,12 +139,12 @@ class _Checker:
                      f"{_describe(value)}")
 
     def check_slug(self, f: Field, value: Any, path: tuple) -> None:
-        if not isinstance(value, str) or not SLUG_RE.match(value):
+        if not isinstance(value, str) or not SLUG_RE.fullmatch(value):
             self.add(path, f"ongeldige slug {_describe(value)} — gebruik kleine letters, cijfers en "
                      f"streepjes, bijvoorbeeld '{slugify(str(value)) or 'mijn-pagina'}'")
 
     def check_alias(self, f: Field, value: Any, path: tuple) -> None:
-        if not isinstance(value, str) or not ALIAS_RE.match(value):
+        if not isinstance(value, str) or not ALIAS_RE.fullmatch(value):
             fixed = "/" + "/".join(slugify(p) for p in str(value).split("/") if slugify(p)) + "/"
             self.add(path, f"ongeldig oud adres {_describe(value)} — schrijf het als pad met kleine "
                      f"letters en streepjes tussen schuine strepen, bijvoorbeeld '{fixed}'")
@@ -184,7 +191,7 @@ class _Checker:
 def check_record(record: Record, vocab: Vocabularies) -> list[Problem]:
     checker = _Checker(record, vocab)
     kind: Kind = record.kind
-    if not SLUG_RE.match(record.key):
+    if not SLUG_RE.fullmatch(record.key):
         where = "bestandsnaam" if kind.folder else "sleutel"
         checker.problems.append(Problem(
             record.path, record.line, "slug",
@@ -200,7 +207,7 @@ def check_record(record: Record, vocab: Vocabularies) -> list[Problem]:
 
 def slug_of(record: Record) -> str:
     slug = record.data.get("slug")
-    return slug if isinstance(slug, str) and SLUG_RE.match(slug) else record.key
+    return slug if isinstance(slug, str) and SLUG_RE.fullmatch(slug) else record.key
 
 
 def url_of(record: Record) -> str | None:
@@ -223,7 +230,8 @@ def check_collisions(records: list[Record]) -> list[Problem]:
             owners[url] = r
     orders: dict[tuple, Record] = {}
     for r in records:
-        if r.kind.name == "lesson" and isinstance(r.data.get("order"), int):
+        # Only well-formed values: a list or block as theme is reported by check_record already.
+        if r.kind.name == "lesson" and isinstance(r.data.get("order"), int) and isinstance(r.data.get("theme"), str):
             key = (r.data.get("theme"), r.data["order"])
             if key in orders:
                 problems.append(Problem(r.path, r.line_of("order"), "order",
@@ -236,7 +244,7 @@ def check_collisions(records: list[Record]) -> list[Problem]:
     for r in records:
         aliases = r.data.get("aliases")
         for i, alias in enumerate(aliases if isinstance(aliases, list) else []):
-            if not isinstance(alias, str) or not ALIAS_RE.match(alias):
+            if not isinstance(alias, str) or not ALIAS_RE.fullmatch(alias):
                 continue
             if alias in taken:
                 problems.append(Problem(r.path, r.line_of("aliases", i), "aliases",
@@ -252,4 +260,5 @@ def validate(records: list[Record]) -> list[Problem]:
     for record in records:
         problems += check_record(record, vocab)
     problems += check_collisions(records)
+    problems += document_problems(records)  # no script in Markdown bodies (safety.py)
     return problems
