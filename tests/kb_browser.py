@@ -74,7 +74,7 @@ def print_pdf(context, url: str, pdf: Path) -> Path:
 
 
 def pdf_text(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def pdf_pages(pdf: Path, dpi: int = 150) -> list[Path]:

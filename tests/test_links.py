@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from browser import ARTIFACTS
@@ -21,8 +22,13 @@ def site_url() -> str:
     return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 
 
-def test_every_link_and_anchor_in_the_real_site_resolves(real_site, capsys):
-    result = crawl(real_site, site_url(), start=("", "404.html"))
+@pytest.fixture(scope="module")
+def crawled(real_site):
+    return crawl(real_site, site_url(), start=("", "404.html"))
+
+
+def test_every_link_and_anchor_in_the_real_site_resolves(crawled, capsys):
+    result = crawled
     assert not result.broken, "\n".join(result.broken)
     # External links are reported for people to check now and then, never fetched by the tests.
     report = result.external_report()
@@ -32,9 +38,9 @@ def test_every_link_and_anchor_in_the_real_site_resolves(real_site, capsys):
         print("\n" + report.splitlines()[0] + " — zie test-artifacts/external-links.txt")
 
 
-def test_every_page_is_reachable_from_the_home_page(real_site):
+def test_every_page_is_reachable_from_the_home_page(real_site, crawled):
     """No page is an orphan: a reader can click their way to all of them (old addresses excepted)."""
-    result = crawl(real_site, site_url())
+    result = crawled
     pages = {p.relative_to(real_site).as_posix() for p in real_site.rglob("*.html")}
     redirects = {p for p in pages if 'name="robots" content="noindex"' in (real_site / p).read_text(encoding="utf-8")}
     orphans = pages - result.pages - redirects - {"404.html"}
