@@ -7,19 +7,13 @@ refused, so the tests need no network (and prove that pages and QR codes need no
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import shutil
-import socketserver
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+from browser import CHROMIUM, CHROMIUM_ARGS as ARGS, launch, serve  # noqa: F401 (re-exported)
 
 needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium ontbreekt (/usr/bin/chromium)")
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftoppm") or not shutil.which("pdftotext"),
@@ -27,32 +21,10 @@ needs_poppler = pytest.mark.skipif(not shutil.which("pdftoppm") or not shutil.wh
 needs_zbar = pytest.mark.skipif(not shutil.which("zbarimg"), reason="zbar-tools ontbreekt (zbarimg)")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(site: Path):
-    """The built site on http://127.0.0.1:<free port>/ for as long as the block runs."""
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @contextlib.contextmanager
 def chromium():
     """A headless Chromium browser context that may use the clipboard and reaches only 127.0.0.1."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with launch() as browser:
         context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
         context.grant_permissions(["clipboard-read", "clipboard-write"])
         context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1:")
@@ -61,7 +33,6 @@ def chromium():
             yield context
         finally:
             context.close()
-            browser.close()
 
 
 def print_pdf(context, url: str, pdf: Path) -> Path:
