@@ -8,12 +8,11 @@ Material's header fetches) are answered locally, so the tests need no network.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser import CHROMIUM, launch, serve
+from browser import CHROMIUM
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
                                 reason="Chromium ontbreekt (/usr/bin/chromium): browsertests van zoeken overgeslagen")
@@ -22,22 +21,10 @@ RESULT_TITLES = ".kb-result__title a"
 STATUS = "[data-kb-search-status]"
 
 
-@pytest.fixture(scope="module")
-def base_url(real_site: Path):
-    with serve(real_site) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch() as browser:
-        yield browser
-
-
 @pytest.fixture
-def page(browser, base_url):
+def page(chromium, site_url):
     """A fresh page that records console errors and uncaught exceptions of our own origin."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
     context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"),
                   lambda route: route.fulfill(status=404, content_type="application/json", body="{}"))
     page = context.new_page()
@@ -45,12 +32,12 @@ def page(browser, base_url):
     page.errors = []
 
     def on_console(message):
-        if message.type == "error" and (message.location or {}).get("url", "").startswith(base_url):
+        if message.type == "error" and (message.location or {}).get("url", "").startswith(site_url):
             page.errors.append(message.text)
 
     page.on("console", on_console)
     page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.base = base_url
+    page.base = site_url
     yield page
     errors = page.errors
     context.close()
