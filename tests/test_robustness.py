@@ -70,6 +70,20 @@ def load_and_check(root: Path):
     return problems
 
 
+def check_changed(project: Path, file: Path, new_text) -> None:
+    """Write new_text() over file (skip the example if YAML cannot write it), check, then restore."""
+    original = file.read_text(encoding="utf-8")
+    try:
+        text = new_text()
+    except yaml.YAMLError:
+        assume(False)
+    file.write_text(text, encoding="utf-8")
+    try:
+        load_and_check(project)
+    finally:
+        file.write_text(original, encoding="utf-8")
+
+
 @given(st.binary(max_size=400))
 @SETTINGS
 def test_random_bytes_give_a_record_or_problems(project, data):
@@ -119,17 +133,9 @@ def test_random_fields_in_a_document(project, case):
 def test_random_entries_in_a_vocabulary(project, case):
     kind, extra = case
     file = project / "content" / f"{kind.vocabulary}.yml"
-    original = file.read_text(encoding="utf-8")
-    data = yaml.safe_load(original)
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
     data.update(extra)
-    try:
-        file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    except yaml.YAMLError:
-        assume(False)
-    try:
-        load_and_check(project)
-    finally:
-        file.write_text(original, encoding="utf-8")
+    check_changed(project, file, lambda: yaml.safe_dump(data, allow_unicode=True))
 
 
 @given(st.sampled_from([(LESSON, "lessons/coalitie.md"), (EXAMPLE, "examples/stroomlijn.md")]).flatmap(
@@ -139,18 +145,10 @@ def test_one_field_of_a_valid_file_replaced(project, case):
     """Close to valid: mostly caught by the checks, and when not, the model still builds."""
     path, name, value = case
     file = project / "content" / path
-    original = file.read_text(encoding="utf-8")
-    _, head, body = original.split("---\n", 2)
+    _, head, body = file.read_text(encoding="utf-8").split("---\n", 2)
     data = yaml.safe_load(head)
     data[name] = value
-    try:
-        file.write_text("---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n" + body, encoding="utf-8")
-    except yaml.YAMLError:
-        assume(False)
-    try:
-        load_and_check(project)
-    finally:
-        file.write_text(original, encoding="utf-8")
+    check_changed(project, file, lambda: "---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n" + body)
 
 
 @given(st.text(max_size=200))
