@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import emit, history, preview, redirects, reproducible, safety, search, share, urls
+from . import emit, history, indexer, preview, redirects, reproducible, safety, search, share, urls
 from .core import load_site
 from .model import Site
 from .problems import ContentError, Problem
@@ -38,6 +38,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     serving = False
     problems: list[Problem] = []
     dates: dict = {}
+    index: indexer.Indexer | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook also keeps one plugin object for all rebuilds of `mkdocs serve`.
@@ -83,6 +84,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         files.append(File.generated(config, search_page.src_uri, content=search_page.markdown))
         # QR codes are made in the background while MkDocs converts the Markdown (large sites only).
         share.prefetch(share.share_urls(self.site, config.site_url))
+        # Pagefind indexes each page in its own process as soon as it is rendered (on_post_page).
+        self._stop_index()
+        self.index = indexer.Indexer()
+        self.files = files
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -140,14 +145,35 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             card = self._cards[key] = Markup(template.render(item=item, prefix=prefix))
         return card
 
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self.index is not None:
+            self.index.add(indexer.url_of(page.file.dest_uri), output)
+        return output
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.problems:
             return
-        assert self.site is not None
+        assert self.site is not None and self.index is not None
         emit.write_exports(self.site, config, self.config, self.env)
-        stats = search.build_index(config.site_dir)
-        log.info(f"Kennisbank: zoekindex voor {stats.pages} pagina's gemaakt in {stats.seconds:.1f} s.")
+        # HTML that MkDocs copied or rendered without a page (404.html), and in a --dirty rebuild the
+        # pages it skipped, come from disk.
+        others = [f.dest_uri for f in self.files if f.dest_uri.endswith(".html")]
+        others += [name for name in config.theme.static_templates if name.endswith(".html")]
+        index, self.index = self.index, None
+        stats = index.finish(config.site_dir, others)
+        log.info(f"Kennisbank: zoekindex voor {stats.pages} pagina's klaar, {stats.seconds:.1f} s na de start.")
         # After the search index, so that redirect pages never show up as search results.
         count = redirects.write_redirects(self.site, config.site_dir, config.site_url, self.env)
         if count:
             log.info(f"Kennisbank: {count} doorverwijzingen van oude adressen geschreven.")
+
+    def on_build_error(self, error: Exception) -> None:
+        self._stop_index()
+
+    def on_shutdown(self) -> None:
+        self._stop_index()
+
+    def _stop_index(self) -> None:
+        if self.index is not None:
+            self.index.stop()
+            self.index = None

@@ -1,28 +1,21 @@
-"""Site search with Pagefind: what each page tells the index, the search page, and the indexer.
+"""Site search with Pagefind: what each page tells the index, and the search page.
 
 The templates mark what is indexed (`data-pagefind-body`, weights, ignored listings); this module
-says which facets and result details a page carries, builds the /zoeken/ page and runs Pagefind
-over the finished site. Pagefind splits its index into small chunks, so a search downloads only the
-parts it needs instead of one file with every page (Material's own search plugin).
+says which facets and result details a page carries and builds the /zoeken/ page; indexer.py hands
+the rendered pages to Pagefind. Pagefind splits its index into small chunks, so a search downloads
+only the parts it needs instead of one file with every page (Material's own search plugin).
 """
 
 from __future__ import annotations
 
 import json
-import re
-import shutil
-import subprocess
-import sys
-import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from .emit import KIND_LABELS
 
 SEARCH_URL = "zoeken/"
 SEARCH_SRC_URI = "zoeken/index.md"
-OUTPUT_DIR = "pagefind"
 
 # Facets in the order the search page shows them; the name is also the URL parameter.
 FACETS = ("soort", "thema", "tag", "organisatie", "jaar")
@@ -34,9 +27,6 @@ KIND_VALUES = {
     "organisation": "organisatie", "meeting": "bijeenkomst", "page": "pagina",
 }
 KIND_VALUE_LABELS = {value: KIND_LABELS.get(kind, "Pagina") for kind, value in KIND_VALUES.items()}
-# Never indexed, wherever they stand: field labels ("Thema", "Tags"), heading permalinks, Material's
-# edit buttons and page dates. They would only add noise to every page and run into excerpts.
-EXCLUDE = ("dt", ".headerlink", ".md-content__button", ".md-source-file", ".kb-kicker")
 
 # A running example without an end year counts for every year up to its entry date, at most this many.
 MAX_YEARS = 30
@@ -138,41 +128,3 @@ class SearchPage:
         return (f"---\ntitle: {self.title}\ntemplate: {self.template}\n"
                 f"description: {json.dumps(self.summary, ensure_ascii=False)}\n"
                 "hide:\n  - navigation\n  - toc\n---\n")
-
-
-@dataclass
-class IndexStats:
-    pages: int = 0
-    seconds: float = 0.0
-    bytes: int = 0
-
-
-def build_index(site_dir: Path | str) -> IndexStats:
-    """Index the built site into site_dir/pagefind/ (replacing an older index) with Pagefind's CLI.
-
-    The CLI rather than the Python API (pagefind.index): the API stops its Pagefind process as soon
-    as the write is acknowledged, which under load left files half written.
-    """
-    site_dir = Path(site_dir).resolve()
-    output = site_dir / OUTPUT_DIR
-    if output.exists():
-        shutil.rmtree(output)
-    # `<html lang="nl">` makes Pagefind stem Dutch words; forcing it keeps one index if a page lacks it.
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", str(output),
-               "--force-language", "nl"]
-    for selector in EXCLUDE:
-        command += ["--exclude-selectors", selector]
-    started = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0 or not (output / "pagefind-entry.json").is_file():
-        from mkdocs.exceptions import PluginError
-
-        raise PluginError("Kennisbank: de zoekindex (Pagefind) kon niet worden gemaakt:\n"
-                          + (result.stdout + result.stderr)[-3000:])
-    # Only the core search library is used; Pagefind's ready-made interfaces are dead weight here.
-    for name in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-                 "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"):
-        (output / name).unlink(missing_ok=True)
-    pages = re.search(r"Indexed (\d+) pages", result.stdout)
-    return IndexStats(pages=int(pages.group(1)) if pages else 0, seconds=time.perf_counter() - started,
-                      bytes=sum(p.stat().st_size for p in output.rglob("*") if p.is_file()))

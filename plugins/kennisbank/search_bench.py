@@ -35,7 +35,7 @@ import threading
 import time
 from pathlib import Path
 
-from . import search
+from . import indexer
 from .synth import make_bare_material, make_project
 
 CHROMIUM = "/usr/bin/chromium"
@@ -104,7 +104,7 @@ def build(project: Path, site: Path) -> float:
 
 
 def index_facts(site: Path) -> dict:
-    out = site / search.OUTPUT_DIR
+    out = site / indexer.OUTPUT_DIR
     files = [p for p in out.rglob("*") if p.is_file()]
     return {
         "files": len(files),
@@ -243,16 +243,16 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work.resolve()
     site = work / "site"
     facts: dict = {"examples": args.examples, "cores": os.cpu_count()}
-    if not (args.reuse and (site / search.OUTPUT_DIR).is_dir()):
+    if not (args.reuse and (site / indexer.OUTPUT_DIR).is_dir()):
         make_project(args.root.resolve(), work / "project", args.examples)
         facts["build_s"] = round(build(work / "project", site), 1)
     started = time.perf_counter()
-    stats = search.build_index(site)
+    stats = indexer.index_site(site)
     facts["index_s"] = round(time.perf_counter() - started, 1)
     facts["indexed_pages"] = stats.pages
     facts.update(index_facts(site))
-    facts["pagefind_js_gzip_kb"] = gzip_kb(site / search.OUTPUT_DIR / "pagefind.js")
-    facts["pagefind_worker_gzip_kb"] = gzip_kb(site / search.OUTPUT_DIR / "pagefind-worker.js")
+    facts["pagefind_js_gzip_kb"] = gzip_kb(site / indexer.OUTPUT_DIR / "pagefind.js")
+    facts["pagefind_worker_gzip_kb"] = gzip_kb(site / indexer.OUTPUT_DIR / "pagefind-worker.js")
     if args.material:
         facts.update(material_index_mb(args.root.resolve(), work, args.examples))
     print(json.dumps(facts), flush=True)

@@ -1,0 +1,175 @@
+"""The search index: Pagefind indexes each page while MkDocs renders the next one.
+
+Pagefind runs as a companion process (`pagefind --service`). Requests go to its stdin and answers
+come back on its stdout, each a base64-encoded JSON message ended by a comma. The plugin sends every
+page as soon as MkDocs has rendered it, so indexing runs on another core during the build instead
+of after it; at the end the service writes the index into site/pagefind/ and exits.
+
+Pagefind's own Python wrapper (pagefind.index) speaks the same protocol, but reads at most one
+answer every 0.1 s (minutes for a large site) and kills the service right after the write, so this
+is our own small client.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import queue
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+OUTPUT_DIR = "pagefind"
+# Never indexed, wherever they stand: field labels ("Thema", "Tags"), heading permalinks, Material's
+# edit buttons and page dates. They would only add noise to every page and run into excerpts.
+EXCLUDE = ("dt", ".headerlink", ".md-content__button", ".md-source-file", ".kb-kicker")
+# `<html lang="nl">` makes Pagefind stem Dutch words; forcing it keeps one index if a page lacks it.
+LANGUAGE = "nl"
+# Only the core search library is used; Pagefind's ready-made interfaces are dead weight here.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+class IndexFailed(PluginError):
+    """Pagefind could not make the index; MkDocs shows the (Dutch) message and stops the build."""
+
+
+@dataclass
+class IndexStats:
+    pages: int = 0  # pages Pagefind indexed (it skips pages without data-pagefind-body)
+    seconds: float = 0.0  # from starting the service to the index on disk
+    bytes: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def url_of(path: str) -> str:
+    """The address Pagefind gives a file of the site: 'a/b/index.html' -> '/a/b/'."""
+    return "/" + (path[: -len("index.html")] if path.endswith("index.html") else path)
+
+
+def _executable() -> str:
+    from pagefind.service import get_executable
+
+    path = get_executable()
+    if path is None:
+        raise IndexFailed("Kennisbank: het programma Pagefind is niet gevonden; installeer 'pagefind[bin]' "
+                          "(make install).")
+    return str(path)
+
+
+class Indexer:
+    """One Pagefind index, filled page by page (`add`) and written once (`finish`)."""
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+        self.sent: set[str] = set()
+        self.stats = IndexStats()
+        self._stderr = tempfile.TemporaryFile()
+        self._process = subprocess.Popen([_executable(), "--service"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=self._stderr)
+        self._lock = threading.Lock()
+        self._last_id = 0
+        self._waiting: dict[int, queue.Queue] = {}
+        self._reader = threading.Thread(target=self._read, name="pagefind-answers", daemon=True)
+        self._reader.start()
+        answer = self._ask({"type": "NewIndex", "config": {
+            "force_language": LANGUAGE, "exclude_selectors": list(EXCLUDE)}})
+        self._index = answer["index_id"]
+
+    def add(self, url: str, html: str) -> None:
+        """Hand one rendered page to Pagefind and go on; its answer is counted when it comes."""
+        self.sent.add(url)
+        self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_path": None,
+                    "file_contents": html})
+
+    def finish(self, site_dir: Path | str, others: Iterable[str] = ()) -> IndexStats:
+        """Index the files among `others` (paths in site_dir) that were not sent, write the index
+        into site_dir/pagefind/ and let the service exit on its own."""
+        site_dir = Path(site_dir)
+        for path in others:
+            if url_of(path) not in self.sent and (site_dir / path).is_file():
+                self.add(url_of(path), (site_dir / path).read_text(encoding="utf-8", errors="replace"))
+        output = site_dir / OUTPUT_DIR
+        if output.exists():
+            shutil.rmtree(output)
+        self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(output.resolve())})
+        # End of input makes the service exit once it is done; wait for that instead of stopping it.
+        self._process.stdin.close()
+        if self._process.wait(timeout=600) != 0 or not (output / "pagefind-entry.json").is_file():
+            raise IndexFailed(self._failure())
+        self._reader.join(timeout=10)
+        if self.stats.errors:
+            raise IndexFailed("Kennisbank: Pagefind kon niet elke pagina lezen:\n" + "\n".join(self.stats.errors[:10]))
+        for name in UNUSED:
+            (output / name).unlink(missing_ok=True)
+        self.stats.seconds = time.perf_counter() - self.started
+        self.stats.bytes = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
+        return self.stats
+
+    def stop(self) -> None:
+        """Stop the service without writing (the build failed)."""
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+
+    def _send(self, payload: dict, answer: queue.Queue | None = None) -> None:
+        with self._lock:
+            self._last_id += 1
+            if answer is not None:
+                self._waiting[self._last_id] = answer
+            message = json.dumps({"message_id": self._last_id, "payload": payload}, ensure_ascii=False)
+            try:
+                self._process.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
+                if answer is not None:
+                    self._process.stdin.flush()
+            except (BrokenPipeError, ValueError):
+                raise IndexFailed(self._failure()) from None
+
+    def _ask(self, payload: dict) -> dict:
+        answer: queue.Queue = queue.Queue(maxsize=1)
+        self._send(payload, answer)
+        reply = answer.get(timeout=600)
+        if reply.get("type") != payload["type"]:
+            self.stop()
+            raise IndexFailed(f"Kennisbank: Pagefind weigerde '{payload['type']}': "
+                              f"{reply.get('message') or self._failure()}")
+        return reply
+
+    def _read(self) -> None:
+        """Collect the service's answers (in its own thread, so the service never waits for us)."""
+        pending = b""
+        while chunk := self._process.stdout.read1(1 << 16):
+            *messages, pending = (pending + chunk).split(b",")
+            for raw in messages:
+                message = json.loads(base64.b64decode(raw))
+                payload = message.get("payload") or {}
+                if payload.get("type") == "IndexedFile":
+                    self.stats.pages += payload.get("page_word_count", 0) > 0
+                elif payload.get("type") == "Error":
+                    self.stats.errors.append(payload.get("message", ""))
+                answer = self._waiting.pop(message.get("message_id"), None)
+                if answer is not None:
+                    answer.put(payload)
+        for answer in list(self._waiting.values()):  # the service is gone: nobody waits forever
+            answer.put({"type": "Error"})
+
+    def _failure(self) -> str:
+        code = self._process.poll()
+        self._stderr.seek(0)
+        detail = self._stderr.read().decode("utf-8", "replace").strip()[-2000:]
+        return f"Kennisbank: de zoekindex (Pagefind) kon niet worden gemaakt (code {code}). {detail}".strip()
+
+
+def index_site(site_dir: Path | str) -> IndexStats:
+    """Index a site that is already built (every HTML file in it), as the plugin does during a build."""
+    site_dir = Path(site_dir)
+    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
+                   if OUTPUT_DIR not in p.relative_to(site_dir).parts)
+    return Indexer().finish(site_dir, pages)
