@@ -81,3 +81,20 @@ def test_content_error_stops_build_before_writing(mini, tmp_path):
             "bedoelde je 'regionale-samenwerking'?") in result.stderr
     assert "Traceback" not in result.stderr
     assert not site.exists()
+
+
+def test_reused_layout_gives_the_same_pages_as_rendering_each_page_whole(mini, tmp_path):
+    """Navigation, tabs, header and footer rendered once per folder (reuse_layout, the default)
+    must be exactly what rendering them for every page gives."""
+    reused = tmp_path / "reused"
+    assert mkdocs_build(mini, reused).returncode == 0
+    config = mini / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - kennisbank\n", "  - kennisbank:\n      reuse_layout: false\n"), encoding="utf-8")
+    whole = tmp_path / "whole"
+    result = mkdocs_build(mini, whole)
+    assert result.returncode == 0, result.stderr
+    pages = sorted(p.relative_to(whole).as_posix() for p in whole.rglob("*.html"))
+    assert "voorbeelden/stroomlijn/index.html" in pages and "tags/vervoer/index.html" in pages
+    for name in pages:
+        assert (reused / name).read_text(encoding="utf-8") == (whole / name).read_text(encoding="utf-8"), name

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 from pathlib import Path
 
 import markdown
+import material
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, pass_context
 from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
@@ -22,12 +25,16 @@ from .model import Site
 from .problems import ContentError, Problem
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 
 
 class KennisbankConfig(base.Config):
     site_title_short = opt.Type(str, default="Kennisbank")
     feed_title = opt.Type(str, default="Kennisbank — nieuwe praktijkvoorbeelden")
     feed_limit = opt.Type(int, default=50)
+    # Render Material's navigation, tabs, footer and script tags once per folder for the pages
+    # outside the navigation (examples, tags, ...) instead of once per page. Off: every page renders all.
+    reuse_layout = opt.Type(bool, default=True)
 
 
 class KennisbankPlugin(BasePlugin[KennisbankConfig]):
@@ -101,6 +108,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 page.meta.setdefault("description", item.summary)
         return markdown
 
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        self._nav_urls = [p.url for p in nav.pages]
+        return nav
+
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         if self.problems:
             context["kb_problems"] = self.problems
@@ -116,7 +127,29 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         context["kb_site"] = self.site
         context["kb_crumbs"] = emit.breadcrumbs(self.site, page.file.src_uri)
         context["kb_prefix"] = emit.prefix_to_root(page.url)
+        context["kb_layout_key"] = self._layout_key(page.url) if self.config.reuse_layout else None
         return context
+
+    def _layout_key(self, url: str) -> str | None:
+        """The folder of a page one level down that is not in the navigation ('voorbeelden' for
+        'voorbeelden/stroomlijn/'), else None. Such pages see the same navigation (nothing in it is
+        theirs, so nothing is marked active) and the same relative links in it."""
+        if url.count("/") < 2 or any(nav_url.startswith(url) for nav_url in self._nav_urls):
+            return None
+        return posixpath.dirname(url.rstrip("/"))
+
+    @pass_context
+    def _reuse(self, context, name: str, caller) -> Markup:
+        """`{% call kb_reuse("tabs") %}...{% endcall %}`: the body rendered once per layout key."""
+        key = context.get("kb_layout_key")
+        return Markup(caller()) if key is None else self._reused(("layout", name, key), caller)
+
+    def _reused(self, key: tuple, make) -> Markup:
+        """Rendered HTML kept for the rest of the build under `key`."""
+        html = self._rendered.get(key)
+        if html is None:
+            html = self._rendered[key] = Markup(make())
+        return html
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         # Frontmatter rendered as Markdown (a theme's intro) never carries raw HTML or script links.
@@ -129,21 +162,21 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         env.autoescape = lambda name: bool(name and name.startswith("kb/")) or (
             previous(name) if callable(previous) else bool(previous))
         env.globals["kb_card"] = self._card
+        env.globals["kb_reuse"] = self._reuse
+        # Material's own templates under "material/", for overrides that wrap rather than replace them.
+        env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(MATERIAL_TEMPLATES)})])
         share.register(env, config)  # kb_public_url, kb_display_url, kb_qr
         env.globals["kb_search_data"] = search.page_data
         env.globals["kb_search_vocabulary"] = lambda: Markup(search.vocabulary_json(self.site))
-        self._cards: dict[tuple[int, str], Markup] = {}
+        self._rendered: dict[tuple, Markup] = {}
         self.env = env
         return env
 
     def _card(self, item, prefix: str) -> Markup:
         """A list entry for item, rendered once per link depth and reused on every listing page."""
-        key = (id(item), prefix)
-        card = self._cards.get(key)
-        if card is None:
-            template = self.env.get_template(f"kb/partials/{item.kind}_card.html")
-            card = self._cards[key] = Markup(template.render(item=item, prefix=prefix))
-        return card
+        template = f"kb/partials/{item.kind}_card.html"
+        return self._reused(("card", id(item), prefix),
+                            lambda: self.env.get_template(template).render(item=item, prefix=prefix))
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if self.index is not None:
