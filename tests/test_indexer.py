@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import mkdocs_build
 from kennisbank import indexer
+from pagefind_index import canonical
 
 PAGE = """<!doctype html><html lang="nl"><head><title>{title}</title></head>
 <body><nav>Menu</nav><main data-pagefind-body><h1>{title}</h1><p>{text}</p>
@@ -70,3 +72,40 @@ def test_build_stops_with_a_dutch_message_when_pagefind_fails(mini, tmp_path):
     assert result.returncode == 1
     assert "de zoekindex (Pagefind) kon niet worden gemaakt" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_indexable_keeps_the_marked_elements_and_drops_what_pagefind_ignores():
+    html = ('<!doctype html><html lang="nl" class="no-js"><head><title>T</title></head><body>'
+            '<nav>Menu</nav><header class="kop" data-pagefind-body><h1>Titel</h1>'
+            '<aside data-pagefind-ignore="all"><svg>QR</svg></aside><p>Samenvatting</p></header>'
+            '<p>Tekst over data-pagefind-body, geen kenmerk</p>'
+            '<div class="tekst" data-pagefind-body><div><p>Eén</p></div><div>Twee</div></div>'
+            '<footer>Voet</footer></body></html>')
+    assert indexer.indexable(html) == (
+        '<html lang="nl" class="no-js"><body><header class="kop" data-pagefind-body><h1>Titel</h1>'
+        '<p>Samenvatting</p></header><div class="tekst" data-pagefind-body><div><p>Eén</p></div>'
+        '<div>Twee</div></div></body></html>')
+    assert indexer.indexable("<html><body><p>niets gemarkeerd</p></body></html>") == "<html><body></body></html>"
+
+
+def test_index_of_the_marked_parts_equals_the_index_of_whole_pages(real_site, tmp_path):
+    """The build sends Pagefind only `indexable(page)`; the index must be what whole pages give."""
+    whole = tmp_path / "site"
+    shutil.copytree(real_site, whole, ignore=shutil.ignore_patterns("pagefind"))
+    index = indexer.Indexer()
+    for page in sorted(whole.rglob("*.html")):
+        path = page.relative_to(whole).as_posix()
+        index.add(indexer.url_of(path), page.read_text(encoding="utf-8"))
+    index.finish(whole)
+    fragments = {p.name for p in (real_site / "pagefind" / "fragment").iterdir()}
+    assert fragments == {p.name for p in (whole / "pagefind" / "fragment").iterdir()}  # names are content hashes
+    built, full = by_page(real_site / "pagefind"), by_page(whole / "pagefind")
+    assert built == full and built["soort"]
+
+
+def by_page(pagefind: Path) -> dict:
+    """Each filter value with the pages (by fragment hash) that carry it: free of the page order."""
+    index = canonical(pagefind)
+    pages = index["metas"][0][1]
+    return {name: {value: sorted(pages[n][0] for n in numbers) for value, numbers in values}
+            for name, values in index["filters"].items()}

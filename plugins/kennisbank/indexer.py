@@ -13,8 +13,10 @@ is our own small client.
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import queue
+import re
 import shutil
 import subprocess
 import tempfile
@@ -47,6 +49,54 @@ class IndexStats:
     seconds: float = 0.0  # from starting the service to the index on disk
     bytes: int = 0
     errors: list[str] = field(default_factory=list)
+
+
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+_TAG_NAME = re.compile(r"[a-zA-Z][a-zA-Z0-9-]*")
+
+
+def indexable(html: str) -> str:
+    """The part of a page that Pagefind reads: its <html> tag and the elements marked
+    data-pagefind-body, without those it ignores altogether (data-pagefind-ignore="all").
+
+    Every indexed page of this site marks its text so, and Pagefind skips pages without such an
+    element; sending only these parts (a sixth of a page) makes the same index with far less to
+    transfer and parse (tests/test_indexer.py compares the two)."""
+    body = "".join(html[start:end] for start, end in _elements(html, " data-pagefind-body"))
+    kept, position = [], 0
+    for start, end in _elements(body, ' data-pagefind-ignore="all"'):
+        kept.append(body[position:start])
+        position = end
+    kept.append(body[position:])
+    opening = _HTML_TAG.search(html)
+    return (opening.group(0) if opening else "<html>") + "<body>" + "".join(kept) + "</body></html>"
+
+
+def _elements(html: str, attribute: str) -> list[tuple[int, int]]:
+    """Start and end of each outermost element whose start tag carries `attribute`."""
+    spans: list[tuple[int, int]] = []
+    at = html.find(attribute)
+    while at >= 0:
+        start = html.rfind("<", 0, at)
+        name = _TAG_NAME.match(html, start + 1)
+        after = html[at + len(attribute): at + len(attribute) + 1]
+        if start < 0 or name is None or ">" in html[start:at] or after not in (" ", "=", ">", "/"):
+            at = html.find(attribute, at + 1)  # the words in text, not an attribute
+            continue
+        depth, end = 1, len(html)
+        for tag in _open_or_close(name.group(0).lower()).finditer(html, html.find(">", at) + 1):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = tag.end()
+                break
+        spans.append((start, end))
+        at = html.find(attribute, end)
+    return spans
+
+
+@functools.cache
+def _open_or_close(name: str) -> re.Pattern:
+    return re.compile(rf"<(/?){name}\b[^>]*>", re.IGNORECASE)
 
 
 def url_of(path: str) -> str:
@@ -95,7 +145,7 @@ class Indexer:
         site_dir = Path(site_dir)
         for path in others:
             if url_of(path) not in self.sent and (site_dir / path).is_file():
-                self.add(url_of(path), (site_dir / path).read_text(encoding="utf-8", errors="replace"))
+                self.add(url_of(path), indexable((site_dir / path).read_text(encoding="utf-8", errors="replace")))
         output = site_dir / OUTPUT_DIR
         if output.exists():
             shutil.rmtree(output)

@@ -180,7 +180,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if self.index is not None:
-            self.index.add(indexer.url_of(page.file.dest_uri), output)
+            self.index.add(indexer.url_of(page.file.dest_uri), indexer.indexable(output))
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
