@@ -218,6 +218,8 @@ class Site(_Node):
     examples: list[Example]
     meetings: list[Meeting]
     by_src_uri: dict[str, Any] = field(default_factory=dict)
+    # Frontmatter and Markdown body of each page file, as read once by load.py.
+    documents: dict[str, tuple[dict, str]] = field(default_factory=dict)
 
     def page_for(self, src_uri: str) -> Any:
         return self.by_src_uri.get(src_uri)
@@ -326,6 +328,7 @@ def build_site(records: list[Record]) -> Site:
         examples=sorted(examples, key=lambda e: e.sort_key),
         meetings=sorted(meetings, key=lambda m: (m.date, m.slug)),
         by_src_uri=by_src,
+        documents={r.src_uri: (r.data, r.body) for r in records if r.src_uri},
     )
     link_related(site)
     return site

@@ -97,10 +97,19 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self.files = files
         return files
 
+    def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
+        # load.py has read and parsed this file already: give MkDocs the body instead of the file,
+        # and the frontmatter in on_page_markdown. The newline keeps MkDocs from reading a body
+        # that starts with '---' as frontmatter.
+        document = None if self.problems or self.site is None else self.site.documents.get(page.file.src_uri)
+        return None if document is None else "\n" + document[1]
+
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.problems:
             return markdown
         assert self.site is not None
+        if page.file.src_uri in self.site.documents:
+            page.meta = dict(self.site.documents[page.file.src_uri][0])
         item = emit.item_for(self.site, page.file.src_uri)
         if item is not None:
             page.meta.setdefault("template", emit.TEMPLATES[item.kind])

@@ -2,46 +2,83 @@
 
 `make_project(target, n)` copies the real project's configuration and vocabularies (and its
 lessons, so examples can point at them) and adds n generated examples. Deterministic per seed.
+
+The text of a synthetic example is made like a real one: the paragraphs and lists of the real
+lessons and examples, recombined under the four usual headings, to the length of a real example.
+So the Markdown costs what real pages cost to convert, and words occur as often as they do in the
+real collection (no names of the real cases, so a search for one still finds only the real page).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from .schema import PROVINCES
 
-WORDS = (
-    "gemeente directie samenwerking regio inwoners opgave raad college wijk dorp partners "
-    "ontwikkeling organisatie leren vertrouwen ruimte initiatief bestuur vervoer zorg jeugd "
-    "ambtenaren netwerk proeftuin experiment keuzes begroting verhaal coalitie leiderschap "
-    "gesprek ervaring resultaat aanpak context afspraken rol verantwoordelijkheid energie"
-).split()
-
-
 NAV_PAGES = (("themas", "Thema's"), ("lessen", "Lessen"), ("voorbeelden", "Praktijkvoorbeelden"),
              ("tags", "Tags"), ("organisaties", "Organisaties"), ("over", "Over deze kennisbank"))
 
 
-def _sentence(rng: random.Random) -> str:
-    words = [rng.choice(WORDS) for _ in range(rng.randint(8, 16))]
-    return " ".join(words).capitalize() + "."
+SECTIONS = ("Context", "Aanpak", "Resultaten", "Wat anderen ervan kunnen leren")
 
 
-def _paragraph(rng: random.Random, sentences: int = 5) -> str:
-    return " ".join(_sentence(rng) for _ in range(sentences))
+@dataclass
+class TextPool:
+    """Building blocks for synthetic text, taken from the real lessons and examples."""
+
+    blocks: list[str]  # paragraphs and lists, without headings
+    sentences: list[str]  # short sentences, for summaries
+    lengths: list[int]  # word counts of the real examples' bodies
+
+
+def text_pool(content: Path) -> TextPool:
+    names = set()
+    for file in (content / "examples").glob("*.md"):
+        names.add(yaml.safe_load(file.read_text(encoding="utf-8").split("---")[1])["title"].lower())
+    for entry in yaml.safe_load((content / "organisations.yml").read_text(encoding="utf-8")).values():
+        names.add(entry["name"].lower().removeprefix("gemeente "))
+    blocks, sentences, lengths = [], [], []
+    for folder in ("lessons", "examples"):
+        for file in sorted((content / folder).glob("*.md")):
+            body = file.read_text(encoding="utf-8").split("---", 2)[2]
+            if folder == "examples":
+                lengths.append(len(body.split()))
+            for block in re.split(r"\n\s*\n", body):
+                block = block.strip()
+                if not block or block.startswith("#") or any(name in block.lower() for name in names):
+                    continue
+                blocks.append(block)
+                if not block.startswith(("-", "*", "1.")):
+                    sentences += [t for t in re.split(r"(?<=[.!?])\s+", block.replace("\n", " ")) if 40 < len(t) < 300]
+    return TextPool(blocks, sentences, lengths)
+
+
+def _body(rng: random.Random, pool: TextPool) -> str:
+    """Four sections of real blocks, together about as long as a real example."""
+    target = rng.choice(pool.lengths) * rng.uniform(0.9, 1.1)
+    chosen: list[str] = []
+    words = 0
+    while words < target:
+        block = rng.choice(pool.blocks)
+        chosen.append(block)
+        words += len(block.split())
+    parts = [chosen[i::len(SECTIONS)] for i in range(len(SECTIONS))]
+    return "\n\n".join(f"## {title}\n\n" + "\n\n".join(part) for title, part in zip(SECTIONS, parts) if part)
 
 
 def example_markdown(i: int, rng: random.Random, lessons: list[str], tags: list[str], orgs: list[str],
-                     source: str) -> str:
+                     source: str, pool: TextPool) -> str:
     start = rng.randint(2005, 2024)
     meta = {
         "title": f"Synthetisch voorbeeld {i:05d}",
-        "summary": _sentence(rng),
+        "summary": rng.choice(pool.sentences),
         "organisations": rng.sample(orgs, k=min(len(orgs), rng.randint(1, 3))),
         "provinces": rng.sample(PROVINCES[:-1], k=rng.randint(1, 2)),
         "year_start": start,
@@ -52,10 +89,8 @@ def example_markdown(i: int, rng: random.Random, lessons: list[str], tags: list[
         "date": dt.date(2026, rng.randint(1, 11), rng.randint(1, 28)),
         "status": rng.choice(["lopend", "afgerond"]),
     }
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).rstrip("\n")
-    sections = "\n\n".join(f"## {title}\n\n{_paragraph(rng)}"
-                           for title in ("Context", "Aanpak", "Resultaten", "Wat anderen ervan kunnen leren"))
-    return f"---\n{front}\n---\n{sections}\n"
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000).rstrip("\n")
+    return f"---\n{front}\n---\n{_body(rng, pool)}\n"
 
 
 def make_project(source_root: Path, target: Path, n: int, seed: int = 1) -> Path:
@@ -73,12 +108,13 @@ def make_project(source_root: Path, target: Path, n: int, seed: int = 1) -> Path
     tags = sorted(yaml.safe_load((content / "tags.yml").read_text(encoding="utf-8")))
     orgs = sorted(yaml.safe_load((content / "organisations.yml").read_text(encoding="utf-8")))
     source = sorted(yaml.safe_load((content / "sources.yml").read_text(encoding="utf-8")))[0]
+    pool = text_pool(content)
     rng = random.Random(seed)
     out = content / "examples" / "synth"
     out.mkdir(parents=True, exist_ok=True)
     for i in range(n):
         (out / f"synthetisch-{i:05d}.md").write_text(
-            example_markdown(i, rng, lessons, tags, orgs, source), encoding="utf-8")
+            example_markdown(i, rng, lessons, tags, orgs, source, pool), encoding="utf-8")
     return target
 
 
@@ -93,12 +129,13 @@ def make_bare_material(ours: Path, target: Path, seed: int = 1) -> Path:
     # The very same example files, frontmatter included, so both sides parse and render alike.
     for file in sorted((ours / "content" / "examples" / "synth").glob("*.md")):
         shutil.copy(file, docs / "voorbeelden" / file.name)
+    pool = text_pool(ours / "content")
     rng = random.Random(seed)
     # The same small navigation as ours: a handful of overview pages, never the examples.
     nav = ["  - Start: index.md"]
     for folder, title in NAV_PAGES:
         (docs / folder).mkdir(exist_ok=True)
-        (docs / folder / "index.md").write_text(f"# {title}\n\n{_paragraph(rng)}\n", encoding="utf-8")
+        (docs / folder / "index.md").write_text(f"# {title}\n\n{rng.choice(pool.blocks)}\n", encoding="utf-8")
         nav.append(f"  - {title}: {folder}/index.md")
     (target / "mkdocs.yml").write_text(
         "site_name: Kaal Material\ntheme:\n  name: material\n  language: nl\n"
