@@ -15,19 +15,21 @@ $(STAMP): $(BIN)/python constraints.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-# axe-core and vnu.jar for the quality gates (and remark for the editors) from package-lock.json.
-# --ignore-scripts: vnu-jar's postinstall would try to download a Java runtime; the system's is used.
+# From package-lock.json: Pagefind 1.6 for the search index, axe-core and vnu.jar for the quality
+# gates, remark for the editors. --ignore-scripts: vnu-jar's postinstall would try to download a
+# Java runtime; the system's is used. Without npm, serve and build use Pagefind 1.5 from PyPI.
 NODE_STAMP := node_modules/.installed
+NODE := $(if $(shell command -v npm),$(NODE_STAMP))
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
 install: $(STAMP) $(NODE_STAMP)
 
-serve: $(STAMP)
+serve: $(STAMP) $(NODE)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)
+build: $(STAMP) $(NODE)
 	$(BIN)/mkdocs build --strict --clean
 
 check: $(STAMP)
@@ -39,7 +41,7 @@ schema: $(STAMP)
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest -q
 
-bench: $(STAMP)
+bench: $(STAMP) $(NODE)
 	$(BIN)/python -m kennisbank.bench
 
 clean:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import mkdocs_build
+from conftest import ROOT, mkdocs_build
 from kennisbank import indexer
 from pagefind_index import canonical
 
@@ -109,3 +109,16 @@ def by_page(pagefind: Path) -> dict:
     pages = index["metas"][0][1]
     return {name: {value: sorted(pages[n][0] for n in numbers) for value, numbers in values}
             for name, values in index["filters"].items()}
+
+
+def test_the_site_is_indexed_with_the_pagefind_that_package_lock_pins(real_site):
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    pinned = lock["packages"]["node_modules/pagefind"]["version"]
+    if not (ROOT / "node_modules" / "pagefind").is_dir():
+        pytest.skip("npm ci is niet gedraaid: de build gebruikt Pagefind van PyPI")
+    assert indexer.executable(ROOT).is_relative_to(ROOT / "node_modules")
+    assert entry(real_site)["version"] == pinned
+
+
+def test_without_node_modules_the_pypi_pagefind_is_used(tmp_path):
+    assert "node_modules" not in indexer.executable(tmp_path).parts

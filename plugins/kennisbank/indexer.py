@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import functools
 import json
+import os
 import queue
 import re
 import shutil
@@ -104,25 +105,34 @@ def url_of(path: str) -> str:
     return "/" + (path[: -len("index.html")] if path.endswith("index.html") else path)
 
 
-def _executable() -> str:
+def executable(root: Path | str = ".") -> Path:
+    """The Pagefind program: $PAGEFIND_BINARY_PATH if set, else the one `npm ci` put in the
+    project (package-lock.json pins it; 1.6 searches large sites far faster), else the one from
+    PyPI (pagefind[bin], 1.5), so a machine without Node.js still builds the site."""
+    if os.environ.get("PAGEFIND_BINARY_PATH"):
+        return Path(os.environ["PAGEFIND_BINARY_PATH"])
+    for name in ("pagefind_extended", "pagefind_extended.exe", "pagefind", "pagefind.exe"):
+        found = sorted(Path(root).glob(f"node_modules/@pagefind/*/bin/{name}"))
+        if found:
+            return found[0]
     from pagefind.service import get_executable
 
     path = get_executable()
     if path is None:
-        raise IndexFailed("Kennisbank: het programma Pagefind is niet gevonden; installeer 'pagefind[bin]' "
-                          "(make install).")
-    return str(path)
+        raise IndexFailed("Kennisbank: het programma Pagefind is niet gevonden; installeer het met "
+                          "'make install'.")
+    return path
 
 
 class Indexer:
     """One Pagefind index, filled page by page (`add`) and written once (`finish`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, root: Path | str = ".") -> None:
         self.started = time.perf_counter()
         self.sent: set[str] = set()
         self.stats = IndexStats()
         self._stderr = tempfile.TemporaryFile()
-        self._process = subprocess.Popen([_executable(), "--service"], stdin=subprocess.PIPE,
+        self._process = subprocess.Popen([str(executable(root)), "--service"], stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, stderr=self._stderr)
         self._lock = threading.Lock()
         self._last_id = 0
@@ -217,9 +227,9 @@ class Indexer:
         return f"Kennisbank: de zoekindex (Pagefind) kon niet worden gemaakt (code {code}). {detail}".strip()
 
 
-def index_site(site_dir: Path | str) -> IndexStats:
+def index_site(site_dir: Path | str, root: Path | str = ".") -> IndexStats:
     """Index a site that is already built (every HTML file in it), as the plugin does during a build."""
     site_dir = Path(site_dir)
     pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
                    if OUTPUT_DIR not in p.relative_to(site_dir).parts)
-    return Indexer().finish(site_dir, pages)
+    return Indexer(root).finish(site_dir, pages)

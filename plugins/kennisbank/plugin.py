@@ -29,7 +29,6 @@ MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 
 
 class KennisbankConfig(base.Config):
-    site_title_short = opt.Type(str, default="Kennisbank")
     feed_title = opt.Type(str, default="Kennisbank — nieuwe praktijkvoorbeelden")
     feed_limit = opt.Type(int, default=50)
     # Render Material's navigation, tabs, footer and script tags once per folder for the pages
@@ -93,7 +92,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         share.prefetch(share.share_urls(self.site, config.site_url))
         # Pagefind indexes each page in its own process as soon as it is rendered (on_post_page).
         self._stop_index()
-        self.index = indexer.Indexer()
+        self.index = indexer.Indexer(Path(config.config_file_path).parent)
         self.files = files
         return files
 

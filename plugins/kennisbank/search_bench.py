@@ -247,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         make_project(args.root.resolve(), work / "project", args.examples)
         facts["build_s"] = round(build(work / "project", site), 1)
     started = time.perf_counter()
-    stats = indexer.index_site(site)
+    stats = indexer.index_site(site, args.root.resolve())
     facts["index_s"] = round(time.perf_counter() - started, 1)
     facts["indexed_pages"] = stats.pages
     facts.update(index_facts(site))

@@ -103,6 +103,8 @@ def make_project(source_root: Path, target: Path, n: int, seed: int = 1) -> Path
     for name in ("mkdocs.yml", "published-urls.txt"):
         if (source_root / name).exists():
             shutil.copy(source_root / name, target / name)
+    if (source_root / "node_modules").is_dir():  # the same Pagefind as the project (indexer.executable)
+        (target / "node_modules").symlink_to((source_root / "node_modules").resolve())
     content = target / "content"
     lessons = sorted(p.stem for p in (content / "lessons").glob("*.md"))
     tags = sorted(yaml.safe_load((content / "tags.yml").read_text(encoding="utf-8")))
