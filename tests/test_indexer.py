@@ -40,7 +40,8 @@ def test_pages_sent_during_the_build_and_pages_on_disk_end_up_in_one_index(tmp_p
     index = indexer.Indexer()
     index.add("/a/", page("Eerste", "gemeenten werken samen in de regio"))
     index.add("/b/", page("Tweede", "dorpen en leefbaarheid"))
-    stats = index.finish(tmp_path, others=["los/index.html", "a/index.html", "bestaat-niet.html"])
+    index.write(tmp_path, others=["los/index.html", "a/index.html", "bestaat-niet.html"])
+    stats = index.finish()
     assert stats.pages == 3 and not stats.errors
     assert entry(tmp_path)["languages"]["nl"]["page_count"] == 3  # Dutch stemming, one index
     assert not (tmp_path / "pagefind" / "oud.txt").exists()  # the old index is replaced, not mixed in
@@ -96,7 +97,8 @@ def test_index_of_the_marked_parts_equals_the_index_of_whole_pages(real_site, tm
     for page in sorted(whole.rglob("*.html")):
         path = page.relative_to(whole).as_posix()
         index.add(indexer.url_of(path), page.read_text(encoding="utf-8"))
-    index.finish(whole)
+    index.write(whole)
+    index.finish()
     fragments = {p.name for p in (real_site / "pagefind" / "fragment").iterdir()}
     assert fragments == {p.name for p in (whole / "pagefind" / "fragment").iterdir()}  # names are content hashes
     built, full = by_page(real_site / "pagefind"), by_page(whole / "pagefind")

@@ -48,7 +48,6 @@ class IndexFailed(PluginError):
 class IndexStats:
     pages: int = 0  # pages Pagefind indexed (it skips pages without data-pagefind-body)
     seconds: float = 0.0  # from starting the service to the index on disk
-    bytes: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -149,28 +148,32 @@ class Indexer:
         self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_path": None,
                     "file_contents": html})
 
-    def finish(self, site_dir: Path | str, others: Iterable[str] = ()) -> IndexStats:
-        """Index the files among `others` (paths in site_dir) that were not sent, write the index
-        into site_dir/pagefind/ and let the service exit on its own."""
+    def write(self, site_dir: Path | str, others: Iterable[str] = ()) -> None:
+        """Index the files among `others` (paths in site_dir) that were not sent, and have the
+        service write the index into site_dir/pagefind/. It works while we go on; see `finish`."""
         site_dir = Path(site_dir)
         for path in others:
             if url_of(path) not in self.sent and (site_dir / path).is_file():
                 self.add(url_of(path), indexable((site_dir / path).read_text(encoding="utf-8", errors="replace")))
-        output = site_dir / OUTPUT_DIR
-        if output.exists():
-            shutil.rmtree(output)
-        self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(output.resolve())})
-        # End of input makes the service exit once it is done; wait for that instead of stopping it.
-        self._process.stdin.close()
-        if self._process.wait(timeout=600) != 0 or not (output / "pagefind-entry.json").is_file():
+        self._output = site_dir / OUTPUT_DIR
+        if self._output.exists():
+            shutil.rmtree(self._output)
+        self._written: queue.Queue = queue.Queue(maxsize=1)
+        self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(self._output.resolve())},
+                   self._written)
+
+    def finish(self) -> IndexStats:
+        """Wait until the index is on disk and the service has exited on its own."""
+        self._check(self._written.get(timeout=600), "WriteFiles")
+        self._process.stdin.close()  # end of input: the service exits once it is done
+        if self._process.wait(timeout=600) != 0 or not (self._output / "pagefind-entry.json").is_file():
             raise IndexFailed(self._failure())
         self._reader.join(timeout=10)
         if self.stats.errors:
             raise IndexFailed("Kennisbank: Pagefind kon niet elke pagina lezen:\n" + "\n".join(self.stats.errors[:10]))
         for name in UNUSED:
-            (output / name).unlink(missing_ok=True)
+            (self._output / name).unlink(missing_ok=True)
         self.stats.seconds = time.perf_counter() - self.started
-        self.stats.bytes = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
         return self.stats
 
     def stop(self) -> None:
@@ -195,11 +198,12 @@ class Indexer:
     def _ask(self, payload: dict) -> dict:
         answer: queue.Queue = queue.Queue(maxsize=1)
         self._send(payload, answer)
-        reply = answer.get(timeout=600)
-        if reply.get("type") != payload["type"]:
+        return self._check(answer.get(timeout=600), payload["type"])
+
+    def _check(self, reply: dict, request: str) -> dict:
+        if reply.get("type") != request:
             self.stop()
-            raise IndexFailed(f"Kennisbank: Pagefind weigerde '{payload['type']}': "
-                              f"{reply.get('message') or self._failure()}")
+            raise IndexFailed(f"Kennisbank: Pagefind weigerde '{request}': {reply.get('message') or self._failure()}")
         return reply
 
     def _read(self) -> None:
@@ -232,4 +236,6 @@ def index_site(site_dir: Path | str, root: Path | str = ".") -> IndexStats:
     site_dir = Path(site_dir)
     pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
                    if OUTPUT_DIR not in p.relative_to(site_dir).parts)
-    return Indexer(root).finish(site_dir, pages)
+    index = Indexer(root)
+    index.write(site_dir, pages)
+    return index.finish()

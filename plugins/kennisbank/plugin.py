@@ -31,8 +31,9 @@ MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 class KennisbankConfig(base.Config):
     feed_title = opt.Type(str, default="Kennisbank — nieuwe praktijkvoorbeelden")
     feed_limit = opt.Type(int, default=50)
-    # Render Material's navigation, tabs, footer and script tags once per folder for the pages
-    # outside the navigation (examples, tags, ...) instead of once per page. Off: every page renders all.
+    # Render Material's navigation, tabs, header, footer and script tags once per folder for the
+    # pages outside the navigation (examples, tags, ...) instead of once per page. Off: every page
+    # renders all of it, with the same result (tests/test_build.py).
     reuse_layout = opt.Type(bool, default=True)
 
 
@@ -195,16 +196,18 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         if self.problems:
             return
         assert self.site is not None and self.index is not None
-        emit.write_exports(self.site, config, self.config, self.env)
-        # HTML that MkDocs copied or rendered without a page (404.html), and in a --dirty rebuild the
-        # pages it skipped, come from disk.
+        # Pagefind writes the index while we write the exports and redirects. Redirect pages are
+        # never sent to it, so they never show up as search results. HTML that MkDocs copied or
+        # rendered without a page (404.html), and in a --dirty rebuild the pages it skipped, is
+        # read from disk.
         others = [f.dest_uri for f in self.files if f.dest_uri.endswith(".html")]
         others += [name for name in config.theme.static_templates if name.endswith(".html")]
-        index, self.index = self.index, None
-        stats = index.finish(config.site_dir, others)
-        log.info(f"Kennisbank: zoekindex voor {stats.pages} pagina's klaar, {stats.seconds:.1f} s na de start.")
-        # After the search index, so that redirect pages never show up as search results.
+        self.index.write(config.site_dir, others)
+        emit.write_exports(self.site, config, self.config, self.env)
         count = redirects.write_redirects(self.site, config.site_dir, config.site_url, self.env)
+        index, self.index = self.index, None  # a failure before this point stops it (on_build_error)
+        stats = index.finish()
+        log.info(f"Kennisbank: zoekindex voor {stats.pages} pagina's klaar, {stats.seconds:.1f} s na de start.")
         if count:
             log.info(f"Kennisbank: {count} doorverwijzingen van oude adressen geschreven.")
 
