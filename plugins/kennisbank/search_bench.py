@@ -2,8 +2,8 @@
 
     python -m kennisbank.search_bench [--examples 10000] [--runs 3] [--work .bench/search] [--reuse]
 
-Builds the project plus N synthetic examples (synth.make_project; not --strict, because synth
-leaves the meetings out while the nav still names them), indexes it with Pagefind, serves the site
+Builds the project plus N synthetic examples (synth.make_project) with `mkdocs build --strict`,
+which indexes it with Pagefind, indexes it once more on its own to time that, serves the site
 on 127.0.0.1 the way a static host does (text gzip-compressed; Pagefind's index files are
 compressed by Pagefind itself) and drives headless Chromium. Per query and run, each in a fresh
 browser context (empty cache):
@@ -93,9 +93,9 @@ class _StaticHost(http.server.SimpleHTTPRequestHandler):
 
 
 def build(project: Path, site: Path) -> float:
-    """mkdocs build of the synthetic project; not --strict: synth leaves out the meetings in the nav."""
+    """`mkdocs build --strict` of the synthetic project (the search index included)."""
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
                              "-d", str(site)], capture_output=True, text=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     if result.returncode != 0:
