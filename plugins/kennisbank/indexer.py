@@ -124,7 +124,7 @@ def executable(root: Path | str = ".") -> Path:
 
 
 class Indexer:
-    """One Pagefind index, filled page by page (`add`) and written once (`finish`)."""
+    """One Pagefind index, filled page by page (`add`), then written (`write`, then `finish`)."""
 
     def __init__(self, root: Path | str = ".") -> None:
         self.started = time.perf_counter()
