@@ -49,6 +49,17 @@ def mkdocs_build(root: Path, site_dir: Path | None = None, *extra: str) -> subpr
 
 
 @pytest.fixture(scope="session")
+def mini_site(tmp_path_factory) -> Path:
+    """The small project as it is, built once per test run; for tests that only read the site."""
+    project = tmp_path_factory.mktemp("mini") / "mini"
+    shutil.copytree(MINI, project)
+    site = project.parent / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     """The real project, built once per test run with `mkdocs build --strict`."""
     site = tmp_path_factory.mktemp("real") / "site"

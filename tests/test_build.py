@@ -13,10 +13,8 @@ def html(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
 
 
-def test_build_writes_dutch_urls_and_generated_pages(mini, tmp_path):
-    site = tmp_path / "site"
-    result = mkdocs_build(mini, site)
-    assert result.returncode == 0, result.stderr
+def test_build_writes_dutch_urls_and_generated_pages(mini_site):
+    site = mini_site
     for url in ["lessen/verschillen", "lessen/coalitie", "voorbeelden/stroomlijn", "voorbeelden/de-ruwaard",
                 "themas/leren", "themas/samenwerken", "tags/intervisie", "tags", "lessen", "voorbeelden",
                 "themas", "organisaties", "organisaties/drechtsteden", "organisaties/oss"]:
@@ -26,9 +24,8 @@ def test_build_writes_dutch_urls_and_generated_pages(mini, tmp_path):
     assert '<html lang="nl"' in html(site, "lessen/verschillen")
 
 
-def test_lesson_and_example_link_both_ways(mini, tmp_path):
-    site = tmp_path / "site"
-    assert mkdocs_build(mini, site).returncode == 0
+def test_lesson_and_example_link_both_ways(mini_site):
+    site = mini_site
     lesson = html(site, "lessen/coalitie")
     assert 'href="../../voorbeelden/stroomlijn/"' in lesson
     assert 'href="../../voorbeelden/de-ruwaard/"' in lesson
@@ -39,18 +36,16 @@ def test_lesson_and_example_link_both_ways(mini, tmp_path):
     assert "Leren van elkaar</cite>, Vereniging van Gemeentesecretarissen, 2017" in example
 
 
-def test_related_items_show_their_reason(mini, tmp_path):
-    site = tmp_path / "site"
-    assert mkdocs_build(mini, site).returncode == 0
+def test_related_items_show_their_reason(mini_site):
+    site = mini_site
     example = html(site, "voorbeelden/stroomlijn")
     related = example.split('id="kb-related-title"')[1]
     assert "Proeftuin De Ruwaard" in related
     assert "1 gedeelde les: Bij iedere opgave hoort een coalitie" in related
 
 
-def test_tag_page_groups_by_kind(mini, tmp_path):
-    site = tmp_path / "site"
-    assert mkdocs_build(mini, site).returncode == 0
+def test_tag_page_groups_by_kind(mini_site):
+    site = mini_site
     page = html(site, "tags/intervisie")
     lessons, examples = page.split('id="voorbeelden"')
     assert "Van verschillen leer je meer" in lessons and "Bij iedere opgave hoort een coalitie" in lessons
@@ -59,9 +54,8 @@ def test_tag_page_groups_by_kind(mini, tmp_path):
     assert re.search(r"Intervisie</a>\s*<span class=\"kb-count\"[^>]*>3</span>", index)
 
 
-def test_exports(mini, tmp_path):
-    site = tmp_path / "site"
-    assert mkdocs_build(mini, site).returncode == 0
+def test_exports(mini_site):
+    site = mini_site
     catalog = json.loads((site / "catalog.json").read_text())
     example = next(e for e in catalog["examples"] if e["slug"] == "stroomlijn")
     assert example["url"] == "https://mini.example.org/voorbeelden/stroomlijn/"
@@ -83,11 +77,10 @@ def test_content_error_stops_build_before_writing(mini, tmp_path):
     assert not site.exists()
 
 
-def test_reused_layout_gives_the_same_pages_as_rendering_each_page_whole(mini, tmp_path):
+def test_reused_layout_gives_the_same_pages_as_rendering_each_page_whole(mini_site, mini, tmp_path):
     """Navigation, tabs, header and footer rendered once per folder (reuse_layout, the default)
     must be exactly what rendering them for every page gives."""
-    reused = tmp_path / "reused"
-    assert mkdocs_build(mini, reused).returncode == 0
+    reused = mini_site
     config = mini / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "  - kennisbank\n", "  - kennisbank:\n      reuse_layout: false\n"), encoding="utf-8")

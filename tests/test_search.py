@@ -10,7 +10,6 @@ from types import SimpleNamespace
 
 import pytest
 
-from conftest import mkdocs_build
 from kennisbank import search
 
 
@@ -64,20 +63,6 @@ def test_vocabulary_json_is_safe_in_a_script_element():
     assert data["labels"]["thema"]["t"] == "</script><b>"
     assert data["synonyms"] == {"x & y": "x", "ander woord": "x"}
     assert data["facets"] == ["soort", "thema", "tag", "organisatie", "jaar"]
-
-
-@pytest.fixture(scope="module")
-def mini_site(tmp_path_factory) -> Path:
-    import shutil
-
-    from conftest import MINI
-
-    project = tmp_path_factory.mktemp("search") / "mini"
-    shutil.copytree(MINI, project)
-    site = project.parent / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 def html(site: Path, url: str) -> str:
