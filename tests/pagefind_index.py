@@ -9,6 +9,7 @@ with that order and those names taken out; everything else in pagefind/ must be 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import struct
 from pathlib import Path
@@ -88,3 +89,17 @@ def reordered_files(pagefind: Path) -> set[str]:
     names |= {p.name for p in pagefind.glob("pagefind.*.pf_meta")}
     names |= {f"filter/{p.name}" for p in (pagefind / "filter").glob("*.pf_filter")}
     return names
+
+
+def site_differences(first: Path, second: Path) -> list[str]:
+    """The files in which two built sites differ, Pagefind's index compared by content (`canonical`)."""
+    def digests(site: Path) -> dict[str, str]:
+        return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(site.rglob("*")) if p.is_file()}
+
+    one, two = digests(first), digests(second)
+    allowed = {"pagefind/" + n for n in reordered_files(first / "pagefind") | reordered_files(second / "pagefind")}
+    differ = sorted(n for n in set(one) | set(two) if one.get(n) != two.get(n) and n not in allowed)
+    if canonical(first / "pagefind") != canonical(second / "pagefind"):
+        differ.append("pagefind/ (inhoud)")
+    return differ

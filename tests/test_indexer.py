@@ -1,4 +1,4 @@
-"""The Pagefind companion process: pages in, an index on disk out, and a clear message when it fails."""
+"""Pagefind: pages set aside during the build, an index on disk after it, a clear message when it fails."""
 
 from __future__ import annotations
 
@@ -42,7 +42,8 @@ def test_pages_sent_during_the_build_and_pages_on_disk_end_up_in_one_index(tmp_p
     index.add("/b/", page("Tweede", "dorpen en leefbaarheid"))
     index.write(tmp_path, others=["los/index.html", "a/index.html", "bestaat-niet.html"])
     stats = index.finish()
-    assert stats.pages == 3 and not stats.errors
+    assert stats.pages == 3
+    assert not index.folder.exists()  # the pages set aside are gone
     assert entry(tmp_path)["languages"]["nl"]["page_count"] == 3  # Dutch stemming, one index
     assert not (tmp_path / "pagefind" / "oud.txt").exists()  # the old index is replaced, not mixed in
     assert not (tmp_path / "pagefind" / "pagefind-ui.js").exists()
@@ -59,8 +60,17 @@ def test_index_site_reads_every_html_file_of_a_built_site(tmp_path):
 
 def test_a_broken_indexer_is_a_clear_error_not_a_hang(tmp_path, monkeypatch):
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
-    with pytest.raises(indexer.IndexFailed, match="zoekindex \\(Pagefind\\) kon niet worden gemaakt"):
-        indexer.Indexer()
+    index = indexer.Indexer()
+    index.add("/a/", page("Eerste", "gemeenten"))
+    index.write(tmp_path)
+    with pytest.raises(indexer.IndexFailed, match="zoekindex \\(Pagefind\\) kon niet worden gemaakt \\(code 1\\)"):
+        index.finish()
+    assert not index.folder.exists()
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "bestaat-niet"))
+    index = indexer.Indexer()
+    with pytest.raises(indexer.IndexFailed, match="kon niet worden gemaakt"):
+        index.write(tmp_path)
+    assert not index.folder.exists()
 
 
 def test_build_stops_with_a_dutch_message_when_pagefind_fails(mini, tmp_path):

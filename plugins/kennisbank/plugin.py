@@ -15,11 +15,11 @@ from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import emit, history, indexer, preview, redirects, reproducible, safety, search, share, urls
+from . import emit, history, indexer, parallel, preview, redirects, reproducible, safety, search, share, urls
 from .core import load_site
 from .model import Site
 from .problems import ContentError, Problem
@@ -35,6 +35,9 @@ class KennisbankConfig(base.Config):
     # pages outside the navigation (examples, tags, ...) instead of once per page. Off: every page
     # renders all of it, with the same result (tests/test_build.py).
     reuse_layout = opt.Type(bool, default=True)
+    # From this many pages outside the navigation on, a second process renders part of them
+    # (parallel.py; only `mkdocs build`, with two or more cores). 0: always, as the tests do.
+    parallel_from = opt.Type(int, default=300)
 
 
 class KennisbankPlugin(BasePlugin[KennisbankConfig]):
@@ -43,13 +46,16 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
 
     site: Site | None = None
     serving = False
+    dirty = False
     problems: list[Problem] = []
     dates: dict = {}
     index: indexer.Indexer | None = None
+    helper: parallel.Helper | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook also keeps one plugin object for all rebuilds of `mkdocs serve`.
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Validate everything before MkDocs cleans or writes anything.
@@ -89,15 +95,12 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             files.append(file)
         search_page = search.SearchPage()
         files.append(File.generated(config, search_page.src_uri, content=search_page.markdown))
-        # QR codes are made in the background while MkDocs converts the Markdown (large sites only).
-        share.prefetch(share.share_urls(self.site, config.site_url))
-        # Pagefind indexes each page in its own process as soon as it is rendered (on_post_page).
-        self._stop_index()
-        self.index = indexer.Indexer(Path(config.config_file_path).parent)
         self.files = files
         return files
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
+        if self._elsewhere(page):
+            return "\n"
         # load.py has read and parsed this file already: give MkDocs the body instead of the file,
         # and the frontmatter in on_page_markdown. The newline keeps MkDocs from reading a body
         # that starts with '---' as frontmatter.
@@ -107,6 +110,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.problems:
             return markdown
+        if self._elsewhere(page):
+            page.meta = {"template": parallel.ELSEWHERE}
+            return ""
         assert self.site is not None
         if page.file.src_uri in self.site.documents:
             page.meta = dict(self.site.documents[page.file.src_uri][0])
@@ -117,13 +123,37 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 page.meta.setdefault("description", item.summary)
         return markdown
 
+    @event_priority(-100)  # last, so the helper starts from the navigation as the build has it
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        if self.problems:
+            return nav
+        assert self.site is not None
         self._nav_urls = [p.url for p in nav.pages]
+        self._stop_helper()
+        # Each rendered page is set aside for Pagefind (on_post_page).
+        self._stop_index()
+        self.index = indexer.Indexer(Path(config.config_file_path).parent)
+        outside = [f for f in files.documentation_pages() if self._layout_key(f.url) is not None]
+        if (not self.serving and not self.dirty and parallel.available()
+                and len(outside) >= max(self.config.parallel_from, 1)):
+            # Fork before anything runs beside the build (the QR-code workers).
+            share_of_helper = parallel.choose(outside)
+            self.helper = parallel.Helper(files, share_of_helper)
+            self.helper.start(lambda: parallel.render(share_of_helper, config, files, nav))
+        else:
+            # QR codes are made in the background while MkDocs converts the Markdown (large sites only).
+            share.prefetch(share.share_urls(self.site, config.site_url))
         return nav
+
+    def _elsewhere(self, page: Page) -> bool:
+        """In the build: the helper renders this page (parallel.py)."""
+        return self.helper is not None and not self.helper.inside and page.file.src_uri in self.helper.share
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         if self.problems:
             context["kb_problems"] = self.problems
+            return context
+        if self._elsewhere(page):
             return context
         assert self.site is not None
         context["kb"] = emit.item_for(self.site, page.file.src_uri)
@@ -187,18 +217,33 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return self._reused(("card", id(item), prefix),
                             lambda: self.env.get_template(template).render(item=item, prefix=prefix))
 
+    @event_priority(-100)  # last: the page as every plugin left it goes to the index (or the build)
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self.helper is not None and self.helper.inside:
+            self.helper.send_page(page, output, indexer.indexable(output))
+            return ""  # the build writes it
+        # Set aside in the order MkDocs builds, whichever process rendered the page: Pagefind
+        # numbers the pages in the order it finds the files, and the site must not depend on timing.
+        if self._elsewhere(page):
+            output, text = self.helper.take(page)
+        else:
+            text = indexer.indexable(output)
         if self.index is not None:
-            self.index.add(indexer.url_of(page.file.dest_uri), indexer.indexable(output))
+            self.index.add(indexer.url_of(page.file.dest_uri), text)
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.problems:
             return
         assert self.site is not None and self.index is not None
+        if self.helper is not None:
+            helper, self.helper = self.helper, None
+            helper.finish()
+            log.info(f"Kennisbank: {len(helper.share)} van de {len(self.files.documentation_pages())} "
+                     "pagina's zijn in een tweede proces gebouwd.")
         # Pagefind writes the index while we write the exports and redirects. Redirect pages are
-        # never sent to it, so they never show up as search results. HTML that MkDocs copied or
-        # rendered without a page (404.html), and in a --dirty rebuild the pages it skipped, is
+        # never set aside for it, so they never show up as search results. HTML that MkDocs copied
+        # or rendered without a page (404.html), and in a --dirty rebuild the pages it skipped, is
         # read from disk.
         others = [f.dest_uri for f in self.files if f.dest_uri.endswith(".html")]
         others += [name for name in config.theme.static_templates if name.endswith(".html")]
@@ -212,10 +257,17 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             log.info(f"Kennisbank: {count} doorverwijzingen van oude adressen geschreven.")
 
     def on_build_error(self, error: Exception) -> None:
+        self._stop_helper()
         self._stop_index()
 
     def on_shutdown(self) -> None:
+        self._stop_helper()
         self._stop_index()
+
+    def _stop_helper(self) -> None:
+        if self.helper is not None and not self.helper.inside:
+            self.helper.stop()
+        self.helper = None
 
     def _stop_index(self) -> None:
         if self.index is not None:
