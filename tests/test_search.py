@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -55,14 +56,51 @@ def test_result_line_only_for_examples_and_meetings():
 
 def test_vocabulary_json_is_safe_in_a_script_element():
     site = SimpleNamespace(
-        themes=[SimpleNamespace(key="t", title="</script><b>")], organisations=[],
-        tags=[SimpleNamespace(key="x", label="X & Y", synonyms=["Ander woord"])])
+        themes=[SimpleNamespace(kind="theme", key="t", title="</script><b>", summary="", intro="")],
+        organisations=[], lessons=[], examples=[], meetings=[], documents={},
+        tags=[SimpleNamespace(kind="tag", key="x", label="X & Y", title="X & Y", description="", synonyms=["Ander woord"])])
     text = search.vocabulary_json(site)
     assert "<" not in text and ">" not in text and "&" not in text
     data = json.loads(text)
     assert data["labels"]["thema"]["t"] == "</script><b>"
     assert data["synonyms"] == {"x & y": "x", "ander woord": "x"}
     assert data["facets"] == ["soort", "thema", "tag", "organisatie", "jaar"]
+    assert "de" in data["stopWords"] and data["common"] == []
+
+
+def model(bodies: list[str]) -> SimpleNamespace:
+    """A site of examples with these Markdown bodies, one tag and one organisation, and nothing else."""
+    examples = [example(title=f"Nr {i}", summary="", src_uri=f"examples/{i}.md", provinces=[], period="",
+                        tags=[SimpleNamespace(label="Wijkaanpak")], organisations=[SimpleNamespace(name="Buurtraad")])
+                for i in range(len(bodies))]
+    return SimpleNamespace(lessons=[], examples=examples, meetings=[], themes=[], tags=[], organisations=[],
+                           documents={e.src_uri: ({}, body) for e, body in zip(examples, bodies)})
+
+
+def test_words_on_nearly_every_page_are_common():
+    bodies = ["De gemeente en de financiën op [een kaart](../../regio/)."] * 10
+    bodies[0] = "Een wijkteam in het dorp."
+    bodies[1] += " Het wijkteam."
+    # 9 of 10 pages show 'gemeente', 'financiën' and 'kaart', all show the tag and the organisation;
+    # 'wijkteam' is on 2, 'regio' only in a link target; 'de', 'en', 'op' are function words, 'nr' is short.
+    assert search.common_words(model(bodies)) == ["buurtraad", "financiën", "gemeente", "kaart", "wijkaanpak"]
+    bodies[2] = bodies[3] = "Een ander verhaal."
+    assert "gemeente" not in search.common_words(model(bodies))  # 7 of 10 pages
+
+
+def test_common_words_of_a_large_site_come_from_a_sample():
+    rng = random.Random(1)
+    bodies = ["Dit gaat over " + " ".join(w for w, share in (("gemeente", 0.95), ("regio", 0.8))
+                                           if rng.random() < share)
+              for _ in range(3 * search.COMMON_SAMPLE)]
+    common = search.common_words(model(bodies))
+    assert "gemeente" in common and "regio" not in common
+
+
+def test_the_real_content_has_no_common_words(real_model):
+    # The most frequent word, 'en', is on 88 % of the pages; 'gemeente(n)' on about half of them.
+    assert search.common_words(real_model) == []
+    assert {"gemeente", "gemeenten"} <= set(search.common_words(real_model, share=0.45))
 
 
 def html(site: Path, url: str) -> str:

@@ -1,6 +1,8 @@
-"""The search page in real Chromium: ranking, Dutch word forms, facets, shareable URLs, keyboard.
+"""The search page in real Chromium: ranking, Dutch word forms, facets, shareable URLs, keyboard,
+words on nearly every page.
 
-The real project is built once (the session's `real_site`) and served on 127.0.0.1; every test
+The real project is built once (the session's `real_site`) and served on 127.0.0.1; the real content
+has no word on nearly every page, so a small project with one is built for this module. Every test
 opens pages in a fresh browser context. Requests to other hosts (the GitHub repository facts that
 Material's header fetches) are answered locally, so the tests need no network.
 """
@@ -8,11 +10,15 @@ Material's header fetches) are answered locally, so the tests need no network.
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 
-from browser import CHROMIUM
+from browser import CHROMIUM, serve
+from conftest import MINI, mkdocs_build
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
                                 reason="Chromium ontbreekt (/usr/bin/chromium): browsertests van zoeken overgeslagen")
@@ -32,7 +38,7 @@ def page(chromium, site_url):
     page.errors = []
 
     def on_console(message):
-        if message.type == "error" and (message.location or {}).get("url", "").startswith(site_url):
+        if message.type == "error" and (message.location or {}).get("url", "").startswith("http://127.0.0.1:"):
             page.errors.append(message.text)
 
     page.on("console", on_console)
@@ -195,3 +201,67 @@ def test_only_the_pagefind_chunks_a_query_needs_are_loaded(page):
     assert not any("search_index.json" in p for p in loaded)
     fragments = [p for p in pagefind if p.endswith(".pf_fragment")]
     assert 0 < len(fragments) <= 10
+
+
+EXAMPLE = """---
+title: {title}
+summary: {text}
+organisations: [{org}]
+provinces: [{province}]
+year_start: 2020
+lessons: [coalitie]
+tags: [vervoer]
+source: leren-van-elkaar
+date: 2026-11-22
+---
+{text}
+"""
+
+
+def project_with_a_common_word(target: Path) -> Path:
+    """The small project with 'gemeente' on every indexed page but one (14 of 15: a common word there),
+    and two examples about a 'wijkteam': one of a municipality, and the one without that word."""
+    shutil.copytree(MINI, target)
+    content = target / "content"
+    for name, field in (("themes", "summary"), ("tags", "description"), ("organisations", "description")):
+        path = content / f"{name}.yml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for entry in data.values():
+            entry[field] = f"{entry.get(field, '')} Voor de gemeente.".strip()
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for path in [*content.glob("*.md"), *content.glob("lessons/*.md"), *content.glob("examples/*.md")]:
+        path.write_text(path.read_text(encoding="utf-8") + "\nIn de gemeente.\n", encoding="utf-8")
+    for slug, title, org, province, text in (
+            ("wijkteam-oss", "Wijkteam in Oss", "oss", "Noord-Brabant", "Het wijkteam van de gemeente Oss."),
+            ("wijkteam-dorp", "Wijkteam in het dorp", "drechtsteden", "Zuid-Holland", "Een wijkteam in een dorp.")):
+        (content / "examples" / f"{slug}.md").write_text(
+            EXAMPLE.format(title=title, org=org, province=province, text=text), encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="module")
+def common_word_url(tmp_path_factory):
+    """That project, built and served for this module."""
+    project = project_with_a_common_word(tmp_path_factory.mktemp("common") / "project")
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr[-5000:]
+    with serve(project / "site") as url:
+        yield url
+
+
+def test_a_word_on_nearly_every_page_is_skipped_and_named(page, common_word_url):
+    page.base = common_word_url
+    open_search(page)
+    type_query(page, "gemeente wijkteam")
+    # Both examples about a neighbourhood team, also the one that never says 'gemeente'.
+    assert set(result_urls(page)) == {"/voorbeelden/wijkteam-oss/", "/voorbeelden/wijkteam-dorp/"}
+    assert page.text_content(STATUS) == ("2 resultaten voor \u201cgemeente wijkteam\u201d. \u201cgemeente\u201d "
+                                         "staat op bijna elke pagina en is daarom overgeslagen.")
+    assert urlsplit(page.url).query == "q=gemeente+wijkteam"
+    # Alone, the word is searched as typed; a quoted phrase keeps every word.
+    type_query(page, "gemeente")
+    assert status_count(page) == 14
+    assert "overgeslagen" not in page.text_content(STATUS)
+    type_query(page, '"wijkteam van de gemeente"')
+    assert result_urls(page) == ["/voorbeelden/wijkteam-oss/"]
+    assert "overgeslagen" not in page.text_content(STATUS)

@@ -9,6 +9,8 @@ only the parts it needs instead of one file with every page (Material's own sear
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +29,21 @@ KIND_VALUES = {
     "organisation": "organisatie", "meeting": "bijeenkomst", "page": "pagina",
 }
 KIND_VALUE_LABELS = {value: KIND_LABELS.get(kind, "Pagina") for kind, value in KIND_VALUES.items()}
+
+# Dutch function words match nearly every page: they slow a search down and rank nothing. The search
+# page leaves them out of a query while other words remain.
+STOP_WORDS = ("de het een en van in op te dat die is met voor aan er om als bij ook of naar door over "
+              "zijn ze zo dan nog wel niet maar uit tot hun hij zij wij we je u ik wat wie waar hoe dit deze").split()
+
+# A word on at least this share of the indexed pages is common: like a function word it narrows and
+# ranks nothing, and its index chunk is the largest a search fetches (a document-frequency cutoff,
+# as in Lucene's CommonTermsQuery). The search page leaves it out while other words remain.
+COMMON_SHARE = 0.9
+# Common words are counted on at most this many pages, evenly spaced over all indexed pages, so the
+# count costs the same on any site (about 50 ms). The share comes out within about two points: only
+# words that close to the cutoff can go either way, and those narrow a search little anyway.
+COMMON_SAMPLE = 300
+COMMON_MIN_LENGTH = 3
 
 # A running example without an end year counts for every year up to its entry date, at most this many.
 MAX_YEARS = 30
@@ -91,8 +108,53 @@ def page_data(item: Any) -> dict[str, Any]:
     return {"facets": facets(item), "meta": {"info": details(item)}}
 
 
+_WORD = re.compile(r"[^\W_]+")  # letters (with diacritics) and digits
+_MARKUP = re.compile(r"\]\([^)]*\)|<[^>]*>")  # link targets and HTML tags: nothing a reader sees
+
+
+def _indexed_pages(site: Any) -> list[Any]:
+    """The indexed pages of the model's items: all but the few plain Markdown pages (Over, Methode)."""
+    return [*site.lessons, *site.examples, *site.meetings, *site.themes, *site.tags, *site.organisations]
+
+
+def _indexed_text(site: Any, item: Any) -> str:
+    """Roughly the text Pagefind indexes for one page: what the page shows in its indexed parts."""
+    kind = item.kind
+    parts = [item.title]
+    if kind in ("lesson", "example", "meeting"):
+        parts += [item.summary, site.documents.get(item.src_uri, ({}, ""))[1]]
+    if kind in ("lesson", "example"):
+        parts += [t.label for t in item.tags]
+    if kind == "example":
+        parts += [o.name for o in item.organisations] + item.provinces + [item.period, item.status]
+    elif kind == "meeting":
+        parts.append(item.place)
+    elif kind == "theme":
+        parts += [item.summary, item.intro]
+    elif kind == "tag":
+        parts += [item.description, *item.synonyms]
+    elif kind == "organisation":
+        parts += [item.description, item.kind_of, item.province, *item.profile.values()]
+    return _MARKUP.sub(" ", "\n".join(parts))
+
+
+def common_words(site: Any, share: float = COMMON_SHARE, sample: int = COMMON_SAMPLE) -> list[str]:
+    """Words on at least `share` of the indexed pages, sorted; function words and short words left out."""
+    pages = _indexed_pages(site)
+    n = min(len(pages), sample)
+    frequency: Counter[str] = Counter()
+    for i in range(n):
+        frequency.update(set(_WORD.findall(_indexed_text(site, pages[i * len(pages) // n]).lower())))
+    return sorted(word for word, count in frequency.items()
+                  if count >= share * n and len(word) >= COMMON_MIN_LENGTH and word not in STOP_WORDS)
+
+
 def vocabulary(site: Any) -> dict[str, Any]:
-    """Labels for every facet value, for the search page: facets travel as keys, readers see labels."""
+    """Labels for every facet value, for the search page: facets travel as keys, readers see labels.
+
+    Also the words a query is searched without while other words remain: function words, and the
+    words on nearly every page of this site.
+    """
     return {
         "facets": list(FACETS),
         "facetLabels": FACET_LABELS,
@@ -104,6 +166,8 @@ def vocabulary(site: Any) -> dict[str, Any]:
         },
         # Other words for a tag, so an empty result can point to the tag a reader meant.
         "synonyms": {s.lower(): t.key for t in site.tags for s in [t.label, *t.synonyms]},
+        "stopWords": list(STOP_WORDS),
+        "common": common_words(site),
     }
 
 

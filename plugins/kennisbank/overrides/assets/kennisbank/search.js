@@ -9,7 +9,9 @@
    - facet counts need that facet's whole filter chunk: a facet group is loaded when it is opened;
      on a small site every group is open and loaded at once;
    - a search without words needs every index chunk: on a large site the page asks for a word
-     instead (a tag or theme page lists everything with that tag or theme anyway). */
+     instead (a tag or theme page lists everything with that tag or theme anyway);
+   - a word on nearly every page has the largest chunk and narrows nothing: beside other words it
+     is left out, and the status line says so (the site's common words: search.common_words). */
 (function () {
   "use strict";
 
@@ -21,13 +23,14 @@
   var MIN_LETTERS = 3;       // while typing, shorter words are not searched yet (Enter does search them)
   var FACET_PREVIEW = 6;     // facet values shown before "Toon alle"
   var BROWSE_LIMIT = 400;    // up to this many indexed pages, filters alone (no words) list results
-  // Dutch function words match nearly every page: they slow a search down and rank nothing.
-  var STOP_WORDS = ("de het een en van in op te dat die is met voor aan er om als bij ook of naar door over " +
-    "zijn ze zo dan nog wel niet maar uit tot hun hij zij wij we je u ik wat wie waar hoe dit deze").split(" ");
   var WIDE = window.matchMedia("(min-width: 60em)");
 
   var vocab = JSON.parse(root.querySelector("[data-kb-search-vocabulary]").textContent);
   var FACETS = vocab.facets;
+  // Dutch function words, and the words on nearly every page of this site (both from search.py):
+  // they slow a search down and narrow or rank nothing.
+  var STOP_WORDS = vocab.stopWords || [];
+  var COMMON_WORDS = vocab.common || [];
   var el = {
     form: root.querySelector("[data-kb-search-form]"),
     input: root.querySelector("[data-kb-search-input]"),
@@ -101,13 +104,24 @@
     return filters;
   }
 
-  // The words Pagefind searches for: without function words, unless nothing else is left.
-  function searchTerm(q) {
+  // Words not in `list`, unless nothing else is left.
+  function without(words, list) {
+    var kept = words.filter(function (w) { return list.indexOf(w.toLowerCase()) < 0; });
+    return kept.length ? kept : words;
+  }
+
+  // What Pagefind searches for: the query without function words, then without common words, each
+  // only while other words remain; a "quoted phrase" keeps every word. `skipped` names the common
+  // words left out, for the status line.
+  function searchQuery(q) {
     var text = q.trim();
-    if (/^".+"$/.test(text)) return text;
-    var words = text.split(/\s+/).filter(Boolean);
-    var kept = words.filter(function (w) { return STOP_WORDS.indexOf(w.toLowerCase()) < 0; });
-    return (kept.length ? kept : words).join(" ");
+    if (/^".+"$/.test(text)) return { typed: text, term: text, skipped: [] };
+    var words = without(text.split(/\s+/).filter(Boolean), STOP_WORDS);
+    var kept = without(words, COMMON_WORDS);
+    var skipped = words.filter(function (w, i) {
+      return kept.indexOf(w) < 0 && words.indexOf(w) === i;
+    });
+    return { typed: text, term: kept.join(" "), skipped: skipped };
   }
 
   // Pagefind's excerpt is text with <mark> around the matches; only those become markup here.
@@ -169,7 +183,8 @@
     writeUrl();
     renderChosen();
     if (!pagefind) return;
-    var term = searchTerm(state.q);
+    var query = searchQuery(state.q);
+    var term = query.term;
     if (!term && !chosenCount()) return showIdle();
     if (!term && !browsable) return askForWord();
     if (!immediately && term.replace(/\s/g, "").length < MIN_LETTERS) {
@@ -179,19 +194,19 @@
       return;
     }
     var pause = immediately ? 0 : Math.min(PAUSE_MS[1], Math.max(PAUSE_MS[0], lastDuration));
-    timer = setTimeout(function () { run(id, term, state.q.trim()); }, pause);
+    timer = setTimeout(function () { run(id, query); }, pause);
   }
 
-  function run(id, term, shownTerm) {
+  function run(id, query) {
     var started = performance.now();
     el.results.setAttribute("aria-busy", "true");
-    loadFacets(term).then(function () {
-      return id === sequence ? pagefind.search(term || null, { filters: pagefindFilters() }) : null;
+    loadFacets(query.term).then(function () {
+      return id === sequence ? pagefind.search(query.term || null, { filters: pagefindFilters() }) : null;
     }).then(function (response) {
       if (!response || id !== sequence) return null;
       lastDuration = performance.now() - started;
       return firstPage(response).then(function (items) {
-        if (id === sequence) show(response, shownTerm, items);
+        if (id === sequence) show(response, query, items);
       });
     }).catch(failed);
   }
@@ -200,16 +215,16 @@
     return Promise.all(response.results.slice(0, PAGE_SIZE).map(function (r) { return r.data(); }));
   }
 
-  function show(response, term, items) {
+  function show(response, query, items) {
     current = response;
     shown = 0;
     el.results.removeAttribute("aria-busy");
     el.results.textContent = "";
     appendResults(items);
     var count = response.results.length;
-    el.status.textContent = statusText(count, term);
+    el.status.textContent = statusText(count, query.typed) + skippedText(query.skipped);
     renderFacets(response.filters || {});
-    if (count === 0) showHelp(term, response);
+    if (count === 0) showHelp(query.typed, response);
     else el.help.hidden = true;
   }
 
@@ -221,6 +236,16 @@
       : "Geen pagina's bij de gekozen filters.";
     if (!count) return "Geen resultaten voor " + quoted(term) + withFilters + ".";
     return plural(count, "resultaat", "resultaten") + " voor " + quoted(term) + withFilters + ".";
+  }
+
+  // After the count: "“gemeente” staat op bijna elke pagina en is daarom overgeslagen."
+  function skippedText(words) {
+    if (!words.length) return "";
+    var names = words.map(quoted);
+    var many = names.length > 1;
+    var list = many ? names.slice(0, -1).join(", ") + " en " + names[names.length - 1] : names[0];
+    return " " + list + (many ? " staan" : " staat") + " op bijna elke pagina en " +
+      (many ? "zijn" : "is") + " daarom overgeslagen.";
   }
 
   function appendResults(items) {
@@ -453,7 +478,7 @@
 
   function toggleGroup(name) {
     open[name] = !open[name];
-    if (open[name] && !loaded[name] && searchTerm(state.q)) {
+    if (open[name] && !loaded[name] && searchQuery(state.q).term) {
       renderFacets(counts);
       search(true);  // loads this facet's chunk, then shows its counts
     } else {
