@@ -85,7 +85,7 @@ def test_a_failure_in_the_second_process_stops_the_build_with_a_dutch_message(mi
 
     always_parallel(mini)
 
-    def broken(*args):
+    def broken(*args, **kwargs):
         raise RuntimeError("sjabloon kapot")
 
     monkeypatch.setattr(parallel, "render", broken)

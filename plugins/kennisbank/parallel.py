@@ -1,15 +1,17 @@
 """A second process renders part of the pages, so a large site builds on two cores.
 
-MkDocs converts and renders one page after the other, on one core. On a large site the plugin
-forks the build once the navigation is known (`on_nav`). The copy, the helper, converts and renders
-a share of the pages outside the navigation (examples, tags, ...) exactly as MkDocs would, with the
-same plugins and templates, and sends each finished page back through a pipe. The build meanwhile
-converts and renders the other pages; for the helper's pages it gives MkDocs an empty Markdown
-source and an empty template, and in `on_post_page` puts in the page the helper sent (`take`), so
-MkDocs writes every file itself. What else the rest of the build needs comes along:
+MkDocs converts, renders and writes one page after the other, on one core. On a large site the
+plugin forks the build once the navigation is known (`on_nav`). The copy, the helper, converts,
+renders and writes a share of the pages outside the navigation (examples, tags, ...) exactly as
+MkDocs would, with the same plugins and templates. The build meanwhile does the other pages; for the
+helper's pages it gives MkDocs an empty Markdown source, an empty template and an empty result, so
+MkDocs writes nothing for them (the plugin leaves MkDocs' note that it skipped them out of the
+log). For each of its pages the helper sends back through a pipe what the rest of the build needs
+(`take`):
 
-- warnings and errors the helper logs are logged again in the build, so `strict` counts them;
-- the anchors on the helper's pages and its links to anchors, for MkDocs' anchor check at the end.
+- the part of the page Pagefind reads, set aside by the build in MkDocs' order (indexer.py);
+- the anchors on the page and its links to anchors, for MkDocs' anchor check at the end;
+- and, as they happen, the warnings and errors it logs: the build logs them, so `strict` counts them.
 
 The result is the same site, byte for byte (tests/test_build.py builds it both ways).
 """
@@ -33,7 +35,7 @@ from mkdocs.structure.pages import Page
 
 # The share of the eligible pages the helper renders. The build itself also renders the
 # navigation's pages, the sitemap and the search page and writes every file (measured: BENCHMARKS.md).
-HELPER_SHARE = 0.65
+HELPER_SHARE = 0.5
 # The build gives the helper's pages this template: it renders nothing (kb/elsewhere.html).
 ELSEWHERE = "kb/elsewhere.html"
 _LENGTH = struct.Struct("<I")
@@ -89,9 +91,9 @@ class Helper:
 
     # --- in the helper -------------------------------------------------------------------------
 
-    def send_page(self, page: Page, output: str, indexable: str) -> None:
+    def send_page(self, page: Page, indexable: str) -> None:
         links = {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}
-        self._send(("page", page.file.src_uri, output, indexable, sorted(page.present_anchor_ids or ()), links))
+        self._send(("page", page.file.src_uri, indexable, sorted(page.present_anchor_ids or ()), links))
 
     def _send(self, message: tuple) -> None:
         data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
@@ -99,8 +101,8 @@ class Helper:
 
     # --- in the build --------------------------------------------------------------------------
 
-    def take(self, page: Page) -> tuple[str, str]:
-        """The helper's HTML of `page` and the part Pagefind reads; waits for it if need be."""
+    def take(self, page: Page) -> str:
+        """The part of `page` that Pagefind reads, once the helper has written the page."""
         key = page.file.src_uri
         with self._arrived:
             self._arrived.wait_for(lambda: key in self._pages or self._failure is not None or self._ended)
@@ -108,10 +110,10 @@ class Helper:
         if found is None:
             self.finish()  # raises the helper's failure
             raise PluginError(f"Kennisbank: het tweede bouwproces stuurde '{key}' niet terug.")
-        output, indexable, anchors, links = found
+        indexable, anchors, links = found
         page.present_anchor_ids = set(anchors)
         page.links_to_anchors = {self.files.get_file_from_path(uri): found_links for uri, found_links in links.items()}
-        return output, indexable
+        return indexable
 
     def finish(self) -> None:
         """Wait for the helper to end; a failure there stops the build with its message."""
@@ -168,9 +170,10 @@ def _forward_logs(send: Callable[[tuple], None]) -> None:
         logger.handlers = [forward]
 
 
-def render(share: Sequence[File], config: MkDocsConfig, files: Files, nav: Any) -> None:
+def render(share: Sequence[File], config: MkDocsConfig, files: Files, nav: Any, then: Callable[[], None]) -> None:
     """In the helper: convert and render the pages in `share` the way MkDocs' own build does
-    (mkdocs.commands.build, version pinned in constraints.txt), with a theme environment of its own."""
+    (mkdocs.commands.build, version pinned in constraints.txt), with a theme environment of its
+    own; then call `then`."""
     env = config.theme.get_env()
     env = config.plugins.on_env(env, config=config, files=files)
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
@@ -179,3 +182,4 @@ def render(share: Sequence[File], config: MkDocsConfig, files: Files, nav: Any) 
             Page(None, file, config)
         mkdocs_build._populate_page(file.page, config, files)
         mkdocs_build._build_page(file.page, config, doc_files, nav, env)
+    then()

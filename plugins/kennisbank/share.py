@@ -193,14 +193,25 @@ def prefetch(urls: Iterable[str]) -> int:
     return len(todo)
 
 
-def register(env, config) -> None:
-    """The sharing filters for every template, using the site's site_url."""
+def later(url: str, token: str) -> str:
+    """A placeholder for the QR code of url, filled in by `fill` (token: one per build)."""
+    return f"<!--kb-qr {token} {url}-->"
+
+
+def fill(html: str, token: str) -> str:
+    """html with the QR code in place of each placeholder `later` made with this token."""
+    return re.sub(rf"<!--kb-qr {token} (\S+?)-->", lambda found: qr_svg(found.group(1)), html)
+
+
+def register(env, config, token: str | None = None) -> None:
+    """The sharing filters for every template, using the site's site_url. With a token, kb_qr
+    leaves a placeholder (`later`) and the plugin fills the page in (`fill`) before writing it."""
     site_url = config.site_url
     env.filters["kb_public_url"] = lambda url: public_url(site_url, url)
     env.filters["kb_display_url"] = display_url
-    env.filters["kb_qr"] = lambda url: Markup(qr_svg(url))
+    env.filters["kb_qr"] = (lambda url: Markup(later(url, token))) if token else (lambda url: Markup(qr_svg(url)))
     env.filters["kb_breakable"] = breakable
 
 
-__all__ = ["QR_BORDER", "QR_ERROR", "QR_MASK", "breakable", "display_url", "make_svg", "matrix_path", "prefetch", "work",
+__all__ = ["QR_BORDER", "QR_ERROR", "QR_MASK", "breakable", "display_url", "make_svg", "matrix_path", "prefetch", "work", "later", "fill",
            "public_url", "qr_svg", "register", "share_urls"]
