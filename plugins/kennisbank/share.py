@@ -13,8 +13,10 @@ patterns and keeps the one with the lowest penalty; that search was about 5 of 6
 mask gives a valid code that any reader decodes, so we use one fixed mask, and we write the SVG
 ourselves (segno's general writer took half the remaining time): about 1 ms per code. Each code is
 made once per process (a handout reuses its lessons' codes; `mkdocs serve` reuses them on
-rebuild). On a large site `prefetch` makes them all in a background process while MkDocs is still
-converting Markdown, so they cost next to nothing in wall time on a machine with two or more cores.
+rebuild). During a build the templates leave a placeholder (`later`) and the plugin puts the codes
+in (`fill`) after the last page, while Pagefind indexes. When one process renders a large site
+(`mkdocs serve`), `prefetch` makes the codes in a background process beforehand, on the core that
+would otherwise be idle; when two processes render (parallel.py), each makes its own at the end.
 """
 
 from __future__ import annotations
@@ -165,7 +167,7 @@ def share_urls(site: Any, site_url: str | None) -> list[str]:
 def prefetch(urls: Iterable[str]) -> int:
     """Start making these QR codes in background processes; returns how many were handed out.
 
-    Call it before MkDocs converts the Markdown (on_files); the templates pick the codes up later.
+    Call it before MkDocs converts the Markdown (on_nav); the codes are picked up when they are put in.
     With few codes or one core nothing happens, and each code is made when a page needs it. The
     processes are plain `python -c` runs of `work`, so they never re-run the program that started them.
     """
