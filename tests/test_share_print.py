@@ -109,6 +109,14 @@ def test_prefetch_makes_the_same_codes_in_the_background():
     assert share.prefetch(urls[:10] + ["https://kennisbank.example.org/nieuw/"]) == 0  # too few to bother
 
 
+def test_placeholders_become_qr_codes_only_for_their_own_build():
+    url = "https://kennisbank.example.org/voorbeelden/later/"
+    html = f"<p>{share.later(url, 'aaaa1111')}</p><p>{share.later(url, 'bbbb2222')}</p>"
+    filled = share.fill(html, "aaaa1111")
+    assert filled == f"<p>{share.make_svg(url)}</p><p>{share.later(url, 'bbbb2222')}</p>"
+    assert share.fill(share.later("/zonder-site-url/", "aaaa1111"), "aaaa1111") == ""  # no site_url: no code
+
+
 # --- the built pages ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("url", ["lessen/verschillen", "voorbeelden/stroomlijn", "themas/leren"])
