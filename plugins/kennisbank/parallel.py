@@ -13,7 +13,9 @@ log). For each of its pages the helper sends back through a pipe what the rest o
 - the anchors on the page and its links to anchors, for MkDocs' anchor check at the end;
 - and, as they happen, the warnings and errors it logs: the build logs them, so `strict` counts them.
 
-The result is the same site, byte for byte (tests/test_build.py builds it both ways).
+After its last page the helper puts the QR codes in the pages it held for them and writes those
+(plugin.py, `_write_held`), while the build starts Pagefind. The result is the same site, byte for
+byte, the search index by content (tests/test_parallel.py builds it both ways).
 """
 
 from __future__ import annotations
@@ -98,6 +100,7 @@ class Helper:
     def _send(self, message: tuple) -> None:
         data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
         self._out.write(_LENGTH.pack(len(data)) + data)
+        self._out.flush()  # the build may be waiting for exactly this page
 
     # --- in the build --------------------------------------------------------------------------
 
