@@ -19,6 +19,11 @@ def always_parallel(project: Path) -> None:
     config.write_text(config.read_text(encoding="utf-8").replace("  - kennisbank\n", ALWAYS), encoding="utf-8")
 
 
+def scratch_folders() -> set[Path]:
+    """Folders of pages set aside for Pagefind (indexer.py), in memory or in the temporary folder."""
+    return {*Path(tempfile.gettempdir()).glob("kennisbank-zoekindex-*"), *Path("/dev/shm").glob("kennisbank-zoekindex-*")}
+
+
 def test_choose_spreads_the_share_evenly():
     assert parallel.choose(list(range(10)), 0.5) == [1, 3, 5, 7, 9]
     assert len(parallel.choose(list(range(1000)), 0.6)) == 600
@@ -90,9 +95,8 @@ def test_a_failure_in_the_second_process_stops_the_build_with_a_dutch_message(mi
 
     monkeypatch.setattr(parallel, "render", broken)
     config = load_config(str(mini / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
-    scratch = set(Path(tempfile.gettempdir()).glob("kennisbank-zoekindex-*")) | set(Path("/dev/shm").glob("kennisbank-zoekindex-*"))
+    before = scratch_folders()
     with pytest.raises(Abort):
         build(config)
-    left = set(Path(tempfile.gettempdir()).glob("kennisbank-zoekindex-*")) | set(Path("/dev/shm").glob("kennisbank-zoekindex-*"))
-    assert left <= scratch  # the pages set aside for Pagefind are removed
+    assert scratch_folders() <= before  # the pages set aside for Pagefind are removed
     assert "het tweede bouwproces (het bouwt een deel van de pagina's) liep vast: RuntimeError: sjabloon kapot." in caplog.text

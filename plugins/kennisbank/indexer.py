@@ -4,7 +4,7 @@ Pagefind reads only part of a page (`indexable`: the elements marked data-pagefi
 the HTML). The plugin puts that part of each rendered page in a folder of its own, a mirror of the
 site's paths, as soon as MkDocs (or the second process, parallel.py) has rendered it. After the last
 page, Pagefind's command-line program indexes that folder into site/pagefind/ on all cores, while the
-plugin writes the exports; `finish` waits for it.
+plugin makes the QR codes and writes the exports; `finish` waits for it.
 
 Measured on a site of 1,000 examples (BENCHMARKS.md): this costs less than half the processor time
 of feeding each page to `pagefind --service` during the build, which mattered once both cores
@@ -45,7 +45,7 @@ class IndexFailed(PluginError):
 @dataclass
 class IndexStats:
     pages: int = 0  # pages Pagefind indexed (it skips pages without data-pagefind-body)
-    seconds: float = 0.0  # from the first page set aside to the index on disk
+    seconds: float = 0.0  # from the start of the build's pages (on_nav) to the index on disk
 
 
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
@@ -131,6 +131,7 @@ class Indexer:
         self.folder = Path(tempfile.mkdtemp(prefix="kennisbank-zoekindex-", dir=_scratch()))
         self._folders: set[str] = set()
         self._process: subprocess.Popen | None = None
+        self._log = None
 
     def add(self, url: str, html: str) -> None:
         """Set aside the page at `url` (as '/a/b/') with its HTML, or just the part `indexable` gives."""
@@ -176,7 +177,7 @@ class Indexer:
             code = None
         self._log.seek(0)
         report = self._log.read().decode("utf-8", "replace")
-        self.stop()
+        self.stop()  # also closes the log
         if code != 0 or not (self._output / "pagefind-entry.json").is_file():
             detail = report.strip()[-2000:]
             raise IndexFailed(f"Kennisbank: de zoekindex (Pagefind) kon niet worden gemaakt (code {code}). {detail}".strip())
@@ -192,6 +193,8 @@ class Indexer:
         if self._process is not None and self._process.poll() is None:
             self._process.kill()
             self._process.wait()
+        if self._log is not None:
+            self._log.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 

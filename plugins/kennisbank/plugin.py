@@ -149,9 +149,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             return nav
         assert self.site is not None
         self._nav_urls = [p.url for p in nav.pages]
-        self._stop_helper()
+        self._stop_all()  # what a failed `mkdocs serve` rebuild may have left
         # Each rendered page is set aside for Pagefind (on_post_page).
-        self._stop_index()
         self.index = indexer.Indexer(Path(config.config_file_path).parent)
         self._held: list[tuple[str, str]] = []
         self.quiet = _QuietSkips()
@@ -301,11 +300,12 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             log.info(f"Kennisbank: {count} doorverwijzingen van oude adressen geschreven.")
 
     def on_build_error(self, error: Exception) -> None:
-        self._stop_helper()
-        self._stop_index()
-        self._stop_quiet()
+        self._stop_all()
 
     def on_shutdown(self) -> None:
+        self._stop_all()
+
+    def _stop_all(self) -> None:
         self._stop_helper()
         self._stop_index()
         self._stop_quiet()

@@ -5,7 +5,7 @@ sharp on paper at any size. Templates use three Jinja filters (registered by `re
 
     {{ kb.url | kb_public_url }}   https://kennisbank.example.org/lessen/x/
     {{ url | kb_display_url }}     kennisbank.example.org/lessen/x/
-    {{ url | kb_qr }}              <svg ...> (empty without an absolute site_url)
+    {{ url | kb_qr }}              <svg ...> (empty without an absolute site_url), put in by `fill`
     {{ text | kb_breakable }}      the text, allowed to wrap after each '/' 
 
 Speed (measured on this project's 2-core machine, quiet): segno normally tries all eight mask
@@ -205,13 +205,13 @@ def fill(html: str, token: str) -> str:
     return re.sub(rf"<!--kb-qr {token} (\S+?)-->", lambda found: qr_svg(found.group(1)), html)
 
 
-def register(env, config, token: str | None = None) -> None:
-    """The sharing filters for every template, using the site's site_url. With a token, kb_qr
-    leaves a placeholder (`later`) and the plugin fills the page in (`fill`) before writing it."""
+def register(env, config, token: str) -> None:
+    """The sharing filters for every template, using the site's site_url. kb_qr leaves a
+    placeholder (`later`); the plugin fills the page in (`fill`) before writing it."""
     site_url = config.site_url
     env.filters["kb_public_url"] = lambda url: public_url(site_url, url)
     env.filters["kb_display_url"] = display_url
-    env.filters["kb_qr"] = (lambda url: Markup(later(url, token))) if token else (lambda url: Markup(qr_svg(url)))
+    env.filters["kb_qr"] = lambda url: Markup(later(url, token))
     env.filters["kb_breakable"] = breakable
 
 
