@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import pytest
-import segno
 
 from conftest import mkdocs_build
 from kb_browser import (chromium, needs_chromium, needs_poppler, needs_zbar, pdf_pages, pdf_text, print_pdf,
                         qr_codes, serve)
-from kennisbank import share
+from kennisbank import qr, share
 
 LESSON = "content/lessons/verschillen.md"
 
@@ -86,27 +83,14 @@ def _matrix_from_path(d: str, size: int, border: int) -> list[list[int]]:
     "https://kennisbank.example.org/voorbeelden/leertraject-leren-van-elkaar/",
     "https://mini.example.org/",
 ])
-def test_svg_path_draws_exactly_segnos_modules(url):
-    """Our SVG writer draws every dark module of segno's symbol and nothing else."""
-    code = segno.make(url, error=share.QR_ERROR, mask=share.QR_MASK, micro=False)
+def test_svg_path_draws_exactly_the_modules_of_the_code(url):
+    """Our SVG writer draws every dark module of the symbol and nothing else."""
+    rows = qr.matrix(url.encode(), share.QR_ERROR)
     svg = share.qr_svg(url)
     d = re.search(r'stroke="#000" d="([^"]+)"', svg).group(1)
-    size = len(code.matrix)
+    size = len(rows)
     assert f'viewBox="0 0 {size + 2 * share.QR_BORDER} {size + 2 * share.QR_BORDER}"' in svg
-    assert _matrix_from_path(d, size, share.QR_BORDER) == [list(row) for row in code.matrix]
-
-
-@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="één processorkern: QR-codes worden in de build gemaakt")
-def test_prefetch_makes_the_same_codes_in_the_background():
-    urls = [f"https://kennisbank.example.org/lessen/vooraf-{i:04d}/" for i in range(share.PREFETCH_FROM)]
-    assert share.prefetch(urls) == len(urls)
-    assert share.prefetch(urls) == 0  # already under way
-    before = set(Path(tempfile.gettempdir()).glob("kennisbank-qr-*"))
-    assert before  # the work lists of the background processes
-    assert [share.qr_svg(u) for u in urls[:3]] == [share.make_svg(u) for u in urls[:3]]
-    assert not share._workers and not set(Path(tempfile.gettempdir()).glob("kennisbank-qr-*")) & before
-    assert share.prefetch(urls) == 0  # all made: nothing to do
-    assert share.prefetch(urls[:10] + ["https://kennisbank.example.org/nieuw/"]) == 0  # too few to bother
+    assert _matrix_from_path(d, size, share.QR_BORDER) == [list(row) for row in rows]
 
 
 def test_placeholders_become_qr_codes_only_for_their_own_build():

@@ -158,15 +158,11 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         outside = [f for f in files.documentation_pages() if self._layout_key(f.url) is not None]
         if (not self.serving and not self.dirty and parallel.available()
                 and len(outside) >= max(self.config.parallel_from, 1)):
-            # Fork before anything runs beside the build (the QR-code workers).
             share_of_helper = parallel.choose(outside)
             for file in share_of_helper:
                 self.quiet.add(file.src_uri)
             self.helper = parallel.Helper(files, share_of_helper)
             self.helper.start(lambda: parallel.render(share_of_helper, config, files, nav, then=self._write_held))
-        else:
-            # QR codes are made in the background while MkDocs converts the Markdown (large sites only).
-            share.prefetch(share.share_urls(self.site, config.site_url))
         return nav
 
     def _elsewhere(self, page: Page) -> bool:
