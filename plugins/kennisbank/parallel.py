@@ -35,9 +35,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-# The share of the eligible pages the helper renders. The build itself also renders the
-# navigation's pages, the sitemap and the search page and writes every file (measured: BENCHMARKS.md).
-HELPER_SHARE = 0.5
+# The share of the eligible pages the helper renders. The build itself also renders the navigation's
+# pages (the overviews are long), the sitemap and the search page, and sets aside every page for
+# Pagefind; at 0.55 both finish at about the same time (measured: BENCHMARKS.md).
+HELPER_SHARE = 0.55
 # The build gives the helper's pages this template: it renders nothing (kb/elsewhere.html).
 ELSEWHERE = "kb/elsewhere.html"
 _LENGTH = struct.Struct("<I")
