@@ -20,6 +20,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,6 +34,8 @@ OUTPUT_DIR = "pagefind"
 EXCLUDE = ("dt", ".headerlink", ".md-content__button", ".md-source-file", ".kb-kicker")
 # `<html lang="nl">` makes Pagefind stem Dutch words; forcing it keeps one index if a page lacks it.
 LANGUAGE = "nl"
+# Seconds Pagefind may take before the build gives up on it (a hang, not a large site).
+TIMEOUT = 600
 # Only the core search library is used; Pagefind's ready-made interfaces are dead weight here.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
@@ -171,10 +174,13 @@ class Indexer:
     def finish(self) -> IndexStats:
         """Wait until the index is on disk."""
         assert self._process is not None, "write() first"
+        # A plain wait returns the moment Pagefind ends; wait(timeout=...) polls, up to 50 ms late.
+        watchdog = threading.Timer(TIMEOUT, self._process.kill)
+        watchdog.start()
         try:
-            code = self._process.wait(timeout=600)
-        except subprocess.TimeoutExpired:
-            code = None
+            code = self._process.wait()
+        finally:
+            watchdog.cancel()
         self._log.seek(0)
         report = self._log.read().decode("utf-8", "replace")
         self.stop()  # also closes the log

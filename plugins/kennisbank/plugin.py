@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
-import secrets
 from pathlib import Path
 
 import markdown
@@ -19,7 +18,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import write_file
 
 from . import emit, history, indexer, parallel, preview, redirects, reproducible, safety, search, share, urls
 from .core import load_site
@@ -31,17 +29,14 @@ MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 
 
 class _QuietSkips(logging.Filter):
-    """Leaves out MkDocs' note that a page rendered to nothing, for the pages the plugin writes
-    itself (held for their QR codes, or written by the second process)."""
+    """Leaves out MkDocs' note that a page rendered to nothing, for the pages the second process
+    renders and writes."""
 
     NOTE = "Page skipped: '{}'. Generated empty output."  # mkdocs/commands/build.py, _build_page
 
-    def __init__(self) -> None:
+    def __init__(self, src_uris) -> None:
         super().__init__()
-        self.notes: set[str] = set()
-
-    def add(self, src_uri: str) -> None:
-        self.notes.add(self.NOTE.format(src_uri))
+        self.notes = {self.NOTE.format(src_uri) for src_uri in src_uris}
 
     def filter(self, record: logging.LogRecord) -> bool:
         return record.getMessage() not in self.notes
@@ -152,17 +147,14 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self._stop_all()  # what a failed `mkdocs serve` rebuild may have left
         # Each rendered page is set aside for Pagefind (on_post_page).
         self.index = indexer.Indexer(Path(config.config_file_path).parent)
-        self._held: list[tuple[str, str]] = []
-        self.quiet = _QuietSkips()
-        logging.getLogger("mkdocs.commands.build").addFilter(self.quiet)
         outside = [f for f in files.documentation_pages() if self._layout_key(f.url) is not None]
         if (not self.serving and not self.dirty and parallel.available()
                 and len(outside) >= max(self.config.parallel_from, 1)):
             share_of_helper = parallel.choose(outside)
-            for file in share_of_helper:
-                self.quiet.add(file.src_uri)
+            self.quiet = _QuietSkips(f.src_uri for f in share_of_helper)
+            logging.getLogger("mkdocs.commands.build").addFilter(self.quiet)
             self.helper = parallel.Helper(files, share_of_helper)
-            self.helper.start(lambda: parallel.render(share_of_helper, config, files, nav, then=self._write_held))
+            self.helper.start(lambda: parallel.render(share_of_helper, config, files, nav))
         return nav
 
     def _elsewhere(self, page: Page) -> bool:
@@ -224,9 +216,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         env.globals["kb_reuse"] = self._reuse
         # Material's own templates under "material/", for overrides that wrap rather than replace them.
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(MATERIAL_TEMPLATES)})])
-        # QR codes are made after the last page, while Pagefind indexes (on_post_build, _write_held).
-        self._qr_token = secrets.token_hex(8)
-        share.register(env, config, self._qr_token)  # kb_public_url, kb_display_url, kb_qr
+        share.register(env, config)  # kb_public_url, kb_display_url, kb_qr
         env.globals["kb_search_data"] = search.page_data
         env.globals["kb_search_vocabulary"] = lambda: Markup(search.vocabulary_json(self.site))
         self._rendered: dict[tuple, Markup] = {}
@@ -243,44 +233,28 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if self.helper is not None and self.helper.inside:
             self.helper.send_page(page, indexer.indexable(output))
-            return self._hold(page, output)
+            return output
         # Set aside in the order MkDocs builds, whichever process rendered the page: Pagefind
         # numbers the pages in the order it finds the files, and the site must not depend on timing.
         if self._elsewhere(page):
             text, output = self.helper.take(page), ""  # the helper writes that page
         else:
-            text, output = indexer.indexable(output), self._hold(page, output)
+            text = indexer.indexable(output)
         if self.index is not None:
             self.index.add(indexer.url_of(page.file.dest_uri), text)
         return output
-
-    def _hold(self, page: Page, output: str) -> str:
-        """A page with QR codes waits for them (_write_held); MkDocs writes the others now."""
-        if self.problems or self._qr_token not in output:
-            return output
-        self._held.append((page.file.abs_dest_path, output))
-        if self.quiet is not None:
-            self.quiet.add(page.file.src_uri)
-        return ""
-
-    def _write_held(self) -> None:
-        """Make the QR codes of the held pages, put them in and write the pages."""
-        for path, html in self._held:
-            write_file(share.fill(html, self._qr_token).encode("utf-8", errors="xmlcharrefreplace"), path)
-        self._held = []
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.problems:
             return
         assert self.site is not None and self.index is not None
-        # Pagefind indexes while we make the QR codes and write the pages that waited for them, the
-        # exports and the redirects. Redirect pages are never set aside for it, so they never show
-        # up as search results. HTML that MkDocs copied or rendered without a page (404.html), and
-        # in a --dirty rebuild the pages it skipped, is read from disk.
+        # Pagefind indexes while we write the exports and the redirects. Redirect pages are never
+        # set aside for it, so they never show up as search results. HTML that MkDocs copied or
+        # rendered without a page (404.html), and in a --dirty rebuild the pages it skipped, is
+        # read from disk.
         others = [f.dest_uri for f in self.files if f.dest_uri.endswith(".html")]
         others += [name for name in config.theme.static_templates if name.endswith(".html")]
         self.index.write(config.site_dir, others)
-        self._write_held()
         self._stop_quiet()
         if self.helper is not None:
             helper, self.helper = self.helper, None
