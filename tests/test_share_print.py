@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-import types
 from pathlib import Path
 
-import jinja2
 import pytest
 
 from conftest import mkdocs_build
@@ -95,14 +93,12 @@ def test_svg_path_draws_exactly_the_modules_of_the_code(url):
     assert _matrix_from_path(d, size, share.QR_BORDER) == [list(row) for row in rows]
 
 
-@pytest.mark.parametrize("site_url", ["https://kennisbank.example.org/", None])
-def test_templates_get_the_code_of_the_public_address(site_url):
-    """`url | kb_public_url | kb_qr` in a template: the QR code, or nothing without a site_url."""
-    env = jinja2.Environment(autoescape=True)
-    share.register(env, types.SimpleNamespace(site_url=site_url))
-    rendered = env.from_string("<p>{{ url | kb_public_url | kb_qr }}</p>").render(url="voorbeelden/x/")
-    code = share.make_svg("https://kennisbank.example.org/voorbeelden/x/") if site_url else ""
-    assert rendered == f"<p>{code}</p>"
+def test_placeholders_become_qr_codes_only_for_their_own_build():
+    url = "https://kennisbank.example.org/voorbeelden/later/"
+    html = f"<p>{share.later(url, 'aaaa1111')}</p><p>{share.later(url, 'bbbb2222')}</p>"
+    filled = share.fill(html, "aaaa1111")
+    assert filled == f"<p>{share.make_svg(url)}</p><p>{share.later(url, 'bbbb2222')}</p>"
+    assert share.fill(share.later("/zonder-site-url/", "aaaa1111"), "aaaa1111") == ""  # no site_url: no code
 
 
 # --- the built pages ---------------------------------------------------------------------------

@@ -13,7 +13,8 @@ log). For each of its pages the helper sends back through a pipe what the rest o
 - the anchors on the page and its links to anchors, for MkDocs' anchor check at the end;
 - and, as they happen, the warnings and errors it logs: the build logs them, so `strict` counts them.
 
-After the helper's last page the build starts Pagefind (indexer.py). The result is the same site, byte for
+After its last page the helper puts the QR codes in the pages it held for them and writes those
+at the lowest priority (held.py), while the build runs Pagefind. The result is the same site, byte for
 byte, the search index by content (tests/test_parallel.py builds it both ways).
 """
 
@@ -173,10 +174,10 @@ def _forward_logs(send: Callable[[tuple], None]) -> None:
         logger.handlers = [forward]
 
 
-def render(share: Sequence[File], config: MkDocsConfig, files: Files, nav: Any) -> None:
+def render(share: Sequence[File], config: MkDocsConfig, files: Files, nav: Any, then: Callable[[], None]) -> None:
     """In the helper: convert and render the pages in `share` the way MkDocs' own build does
     (mkdocs.commands.build, version pinned in constraints.txt), with a theme environment of its
-    own."""
+    own; then call `then`."""
     env = config.theme.get_env()
     env = config.plugins.on_env(env, config=config, files=files)
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
@@ -185,3 +186,4 @@ def render(share: Sequence[File], config: MkDocsConfig, files: Files, nav: Any) 
             Page(None, file, config)
         mkdocs_build._populate_page(file.page, config, files)
         mkdocs_build._build_page(file.page, config, doc_files, nav, env)
+    then()

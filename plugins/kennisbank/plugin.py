@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import secrets
 from pathlib import Path
 
 import markdown
@@ -19,7 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import emit, history, indexer, parallel, preview, redirects, reproducible, safety, search, share, urls
+from . import emit, held, history, indexer, parallel, preview, redirects, reproducible, safety, search, share, urls
 from .core import load_site
 from .model import Site
 from .problems import ContentError, Problem
@@ -29,14 +30,17 @@ MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 
 
 class _QuietSkips(logging.Filter):
-    """Leaves out MkDocs' note that a page rendered to nothing, for the pages the second process
-    renders and writes."""
+    """Leaves out MkDocs' note that a page rendered to nothing, for the pages the plugin writes
+    itself (held for their QR codes, held.py, or written by the second process)."""
 
     NOTE = "Page skipped: '{}'. Generated empty output."  # mkdocs/commands/build.py, _build_page
 
-    def __init__(self, src_uris) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.notes = {self.NOTE.format(src_uri) for src_uri in src_uris}
+        self.notes: set[str] = set()
+
+    def add(self, src_uri: str) -> None:
+        self.notes.add(self.NOTE.format(src_uri))
 
     def filter(self, record: logging.LogRecord) -> bool:
         return record.getMessage() not in self.notes
@@ -65,6 +69,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     dates: dict = {}
     index: indexer.Indexer | None = None
     helper: parallel.Helper | None = None
+    writer: held.Writer | None = None
     quiet: _QuietSkips | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -147,14 +152,16 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self._stop_all()  # what a failed `mkdocs serve` rebuild may have left
         # Each rendered page is set aside for Pagefind (on_post_page).
         self.index = indexer.Indexer(Path(config.config_file_path).parent)
+        self.quiet = _QuietSkips()
+        logging.getLogger("mkdocs.commands.build").addFilter(self.quiet)
         outside = [f for f in files.documentation_pages() if self._layout_key(f.url) is not None]
         if (not self.serving and not self.dirty and parallel.available()
                 and len(outside) >= max(self.config.parallel_from, 1)):
             share_of_helper = parallel.choose(outside)
-            self.quiet = _QuietSkips(f.src_uri for f in share_of_helper)
-            logging.getLogger("mkdocs.commands.build").addFilter(self.quiet)
+            for file in share_of_helper:
+                self.quiet.add(file.src_uri)
             self.helper = parallel.Helper(files, share_of_helper)
-            self.helper.start(lambda: parallel.render(share_of_helper, config, files, nav))
+            self.helper.start(lambda: parallel.render(share_of_helper, config, files, nav, then=self._write_held_quietly))
         return nav
 
     def _elsewhere(self, page: Page) -> bool:
@@ -216,7 +223,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         env.globals["kb_reuse"] = self._reuse
         # Material's own templates under "material/", for overrides that wrap rather than replace them.
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(MATERIAL_TEMPLATES)})])
-        share.register(env, config)  # kb_public_url, kb_display_url, kb_qr
+        # QR codes are made after the last page, while Pagefind indexes (held.py, on_post_build).
+        self._held = held.HeldPages(secrets.token_hex(8))
+        share.register(env, config, self._held.token)  # kb_public_url, kb_display_url, kb_qr
         env.globals["kb_search_data"] = search.page_data
         env.globals["kb_search_vocabulary"] = lambda: Markup(search.vocabulary_json(self.site))
         self._rendered: dict[tuple, Markup] = {}
@@ -233,36 +242,55 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if self.helper is not None and self.helper.inside:
             self.helper.send_page(page, indexer.indexable(output))
-            return output
+            return self._hold(page, output)
         # Set aside in the order MkDocs builds, whichever process rendered the page: Pagefind
         # numbers the pages in the order it finds the files, and the site must not depend on timing.
         if self._elsewhere(page):
             text, output = self.helper.take(page), ""  # the helper writes that page
         else:
-            text = indexer.indexable(output)
+            text, output = indexer.indexable(output), self._hold(page, output)
         if self.index is not None:
             self.index.add(indexer.url_of(page.file.dest_uri), text)
         return output
+
+    def _hold(self, page: Page, output: str) -> str:
+        """A page with QR codes waits for them (held.py); MkDocs writes the others now."""
+        if self.problems or not self._held.hold(page.file.abs_dest_path, output):
+            return output
+        if self.quiet is not None:
+            self.quiet.add(page.file.src_uri)
+        return ""
+
+    def _write_held_quietly(self) -> None:
+        """In the helper, after its last page: its held pages, at the lowest priority."""
+        self._held.write_quietly()
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.problems:
             return
         assert self.site is not None and self.index is not None
-        # Pagefind indexes while we write the exports and the redirects. Redirect pages are never
-        # set aside for it, so they never show up as search results. HTML that MkDocs copied or
-        # rendered without a page (404.html), and in a --dirty rebuild the pages it skipped, is
-        # read from disk.
+        # Pagefind indexes while the held pages get their QR codes and are written, and while we
+        # write the exports and the redirects. Redirect pages are never set aside for it, so they
+        # never show up as search results. HTML that MkDocs copied or rendered without a page
+        # (404.html), and in a --dirty rebuild the pages it skipped, is read from disk.
         others = [f.dest_uri for f in self.files if f.dest_uri.endswith(".html")]
         others += [name for name in config.theme.static_templates if name.endswith(".html")]
         self.index.write(config.site_dir, others)
+        if self.helper is not None:  # a large site: a copy of the build writes them (held.py)
+            self.writer = self._held.write_aside()
+        else:
+            self._held.write_here()
         self._stop_quiet()
+        emit.write_exports(self.site, config, self.config, self.env)
+        count = redirects.write_redirects(self.site, config.site_dir, config.site_url, self.env)
         if self.helper is not None:
             helper, self.helper = self.helper, None
             helper.finish()
             log.info(f"Kennisbank: {len(helper.share)} van de {len(self.files.documentation_pages())} "
                      "pagina's zijn in een tweede proces gebouwd.")
-        emit.write_exports(self.site, config, self.config, self.env)
-        count = redirects.write_redirects(self.site, config.site_dir, config.site_url, self.env)
+        if self.writer is not None:
+            writer, self.writer = self.writer, None
+            writer.finish()
         index, self.index = self.index, None  # a failure before this point stops it (on_build_error)
         stats = index.finish()
         log.info(f"Kennisbank: zoekindex voor {stats.pages} pagina's klaar, {stats.seconds:.1f} s na de start.")
@@ -277,6 +305,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
 
     def _stop_all(self) -> None:
         self._stop_helper()
+        if self.writer is not None:
+            self.writer.stop()
+            self.writer = None
         self._stop_index()
         self._stop_quiet()
 

@@ -6,12 +6,13 @@ by `register`):
 
     {{ kb.url | kb_public_url }}   https://kennisbank.example.org/lessen/x/
     {{ url | kb_display_url }}     kennisbank.example.org/lessen/x/
-    {{ url | kb_qr }}              <svg ...> (empty without an absolute site_url)
+    {{ url | kb_qr }}              <svg ...> (empty without an absolute site_url), put in by `fill`
     {{ text | kb_breakable }}      the text, allowed to wrap after each '/'
 
-A code takes about a fifth of a millisecond (a third of it encoding, the rest writing the path), so
-it is made as the page renders, once per process: a handout reuses its lessons' codes, `mkdocs
-serve` reuses them on rebuild.
+A code takes about a fifth of a millisecond (a third of it encoding, the rest writing the path)
+and is made once per process: a handout reuses its lessons' codes, `mkdocs serve` reuses them on
+rebuild. During a build the templates leave a placeholder (`later`) and the codes are put in
+(`fill`) after the last page, while Pagefind indexes (held.py).
 """
 
 from __future__ import annotations
@@ -87,14 +88,25 @@ def qr_svg(url: str) -> str:
     return svg
 
 
-def register(env, config) -> None:
-    """The sharing filters for every template, using the site's site_url."""
+def later(url: str, token: str) -> str:
+    """A placeholder for the QR code of url, filled in by `fill` (token: one per build)."""
+    return f"<!--kb-qr {token} {url}-->"
+
+
+def fill(html: str, token: str) -> str:
+    """html with the QR code in place of each placeholder `later` made with this token."""
+    return re.sub(rf"<!--kb-qr {token} (\S+?)-->", lambda found: qr_svg(found.group(1)), html)
+
+
+def register(env, config, token: str) -> None:
+    """The sharing filters for every template, using the site's site_url. kb_qr leaves a
+    placeholder (`later`); the plugin fills the page in (`fill`) before writing it."""
     site_url = config.site_url
     env.filters["kb_public_url"] = lambda url: public_url(site_url, url)
     env.filters["kb_display_url"] = display_url
-    env.filters["kb_qr"] = lambda url: Markup(qr_svg(url))
+    env.filters["kb_qr"] = lambda url: Markup(later(url, token))
     env.filters["kb_breakable"] = breakable
 
 
-__all__ = ["QR_BORDER", "QR_ERROR", "breakable", "display_url", "make_svg", "matrix_path",
+__all__ = ["QR_BORDER", "QR_ERROR", "breakable", "display_url", "fill", "later", "make_svg", "matrix_path",
            "public_url", "qr_svg", "register"]

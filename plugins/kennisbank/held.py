@@ -1,0 +1,102 @@
+"""Pages held back for their QR codes, finished while Pagefind indexes.
+
+Nothing needs a page's QR code or the page on disk before the search index is made, and together
+they cost about half a millisecond per page. So templates leave a placeholder for each QR code
+(share.later), the plugin holds the pages that have one, and after the last page it fills them in
+(share.fill) and writes them while Pagefind indexes. Pagefind keeps little more than one core busy;
+at the lowest priority this work fills the other core instead of slowing Pagefind down, where in
+the rendering both cores are busy (measured: BENCHMARKS.md, "Bouwen").
+
+On a large site the build's own pages are written by a short-lived copy of the build (`write_aside`)
+and the second process writes its own (parallel.py); elsewhere the build writes them (`write_here`).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import write_file
+
+from . import share
+
+
+class HeldPages:
+    """The pages of one build that wait for their QR codes (placeholders with this build's token)."""
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+        self.pages: list[tuple[str, str]] = []
+
+    def hold(self, path: str, html: str) -> bool:
+        """Keep the page for later if it has a QR code to fill in; False: write it now."""
+        if self.token not in html:
+            return False
+        self.pages.append((path, html))
+        return True
+
+    def write_here(self) -> None:
+        """Fill in the QR codes and write every held page, in this process."""
+        for path, html in self.pages:
+            write_file(share.fill(html, self.token).encode("utf-8", errors="xmlcharrefreplace"), path)
+        self.pages = []
+
+    def write_quietly(self) -> None:
+        """`write_here` at the lowest priority. Only in a process of our own: it cannot be undone."""
+        os.nice(19)
+        self.write_here()
+
+    def write_aside(self) -> Writer:
+        """Fork a copy of this process that writes the held pages at the lowest priority."""
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_end)
+            code = 0
+            try:
+                self.write_quietly()
+            except BaseException as exc:  # the build must hear of it, whatever it is
+                os.write(write_end, _reason(exc).encode("utf-8", "replace")[:4000])
+                code = 1
+            finally:
+                os._exit(code)  # never return into the build running in the parent
+        os.close(write_end)
+        self.pages = []
+        return Writer(pid, read_end)
+
+
+class Writer:
+    """The copy that writes the build's held pages."""
+
+    def __init__(self, pid: int, messages: int) -> None:
+        self.pid = pid
+        self._messages = messages
+
+    def finish(self) -> None:
+        """Wait until every page is written; a failure stops the build with its message."""
+        with os.fdopen(self._messages, "rb") as messages:
+            self._messages = -1
+            reason = messages.read().decode("utf-8", "replace")
+        _, status = os.waitpid(self.pid, 0)
+        if reason or status != 0:
+            raise PluginError("Kennisbank: de pagina's konden niet allemaal worden geschreven: "
+                              f"{reason or f'het schrijfproces stopte met status {status}'}")
+
+    def stop(self) -> None:
+        """The build failed elsewhere: end the copy without waiting for it."""
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except (ChildProcessError, ProcessLookupError):
+            pass
+        if self._messages >= 0:
+            os.close(self._messages)
+            self._messages = -1
+
+
+def _reason(exc: BaseException) -> str:
+    """'path: No space left on device' for a failed write, else the error and its message."""
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.filename}: {exc.strerror}"
+    return f"{type(exc).__name__}: {exc}"
