@@ -14,8 +14,8 @@ log). For each of its pages the helper sends back through a pipe what the rest o
 - and, as they happen, the warnings and errors it logs: the build logs them, so `strict` counts them.
 
 After its last page the helper puts the QR codes in the pages it held for them and writes those
-at the lowest priority (held.py), while the build runs Pagefind. The result is the same site, byte for
-byte, the search index by content (tests/test_parallel.py builds it both ways).
+at the lowest priority (held.py), while the build runs Pagefind. The result is the same site, byte
+for byte, the search index by content (tests/test_parallel.py builds it both ways).
 """
 
 from __future__ import annotations

@@ -20,7 +20,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import emit, held, history, indexer, parallel, preview, redirects, reproducible, safety, search, share, urls
+from . import (emit, held, history, indexer, parallel, preview, redirects, reproducible, safety, search, share,
+               urls)
 from .core import load_site
 from .model import Site
 from .problems import ContentError, Problem
@@ -161,7 +162,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             for file in share_of_helper:
                 self.quiet.add(file.src_uri)
             self.helper = parallel.Helper(files, share_of_helper)
-            self.helper.start(lambda: parallel.render(share_of_helper, config, files, nav, then=self._write_held_quietly))
+            self.helper.start(lambda: parallel.render(share_of_helper, config, files, nav,
+                                                      then=self._write_held_quietly))
         return nav
 
     def _elsewhere(self, page: Page) -> bool:
