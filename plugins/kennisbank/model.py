@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any, Union
 
 from .load import Record
-from .related import Related, link_related
+from .related import Related, Scorer, link_related
 from .validate import slug_of
 
 
@@ -17,6 +18,17 @@ class _Node:
     def __repr__(self) -> str:
         key = getattr(self, "slug", None) or getattr(self, "key", "?")
         return f"<{type(self).__name__} {key}>"
+
+
+class _Relatable(_Node):
+    """Lessons and examples: 3 to 5 related items of the same kind, with the reasons (related.py)."""
+
+    scorer: Scorer | None
+
+    @functools.cached_property
+    def related(self) -> list[Related]:
+        # Scored on first use: on a large site each process scores the pages it renders.
+        return self.scorer.related(self) if self.scorer else []
 
 
 @dataclass(eq=False, repr=False)
@@ -111,7 +123,7 @@ class Organisation(_Node):
 
 
 @dataclass(eq=False, repr=False)
-class Lesson(_Node):
+class Lesson(_Relatable):
     slug: str
     title: str
     theme: Theme
@@ -125,7 +137,7 @@ class Lesson(_Node):
     src_uri: str = ""
     path: str = ""
     examples: list["Example"] = field(default_factory=list)
-    related: list[Related] = field(default_factory=list)
+    scorer: Scorer | None = None
 
     kind = "lesson"
 
@@ -139,7 +151,7 @@ class Lesson(_Node):
 
 
 @dataclass(eq=False, repr=False)
-class Example(_Node):
+class Example(_Relatable):
     slug: str
     title: str
     summary: str
@@ -157,7 +169,7 @@ class Example(_Node):
     aliases: list[str] = field(default_factory=list)
     src_uri: str = ""
     path: str = ""
-    related: list[Related] = field(default_factory=list)
+    scorer: Scorer | None = None
 
     kind = "example"
 

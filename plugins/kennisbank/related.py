@@ -38,29 +38,38 @@ def lesson_features(lesson) -> dict[str, list]:
     return {"examples": lesson.examples, "tags": lesson.tags}
 
 
-def score_related(items: list, features: Callable[[Any], dict[str, list]], window: int = WINDOW) -> None:
-    """Fill `item.related` for every item of `items` (one kind, in display order)."""
-    feats = [features(item) for item in items]
-    postings: dict[tuple[str, int], list[int]] = defaultdict(list)
-    positions: list[list[tuple[list[int], int, int]]] = []
-    for rank, f in enumerate(feats):
-        mine = []
-        for name, values in f.items():
-            for value in values:
-                plist = postings[(name, id(value))]
-                mine.append((plist, len(plist), WEIGHTS[name]))
-                plist.append(rank)
-        positions.append(mine)
+class Scorer:
+    """Related items for the items of one kind (in display order). The inverted indexes are built at
+    once; an item is scored when first asked for (`Lesson.related`), so on a large site each process
+    scores the pages it renders and the build does not wait for all of them before the first page."""
 
-    for rank, item in enumerate(items):
+    def __init__(self, items: list, features: Callable[[Any], dict[str, list]], window: int = WINDOW) -> None:
+        self.items = items
+        self.window = window
+        self.features = [features(item) for item in items]
+        self.rank = {id(item): rank for rank, item in enumerate(items)}
+        postings: dict[tuple[str, int], list[int]] = defaultdict(list)
+        # Per item: (posting list of one of its keys, its own place in that list, the key's weight).
+        self.positions: list[list[tuple[list[int], int, int]]] = []
+        for rank, f in enumerate(self.features):
+            mine = []
+            for name, values in f.items():
+                for value in values:
+                    plist = postings[(name, id(value))]
+                    mine.append((plist, len(plist), WEIGHTS[name]))
+                    plist.append(rank)
+            self.positions.append(mine)
+
+    def related(self, item) -> list[Related]:
+        rank = self.rank[id(item)]
         scores: dict[int, int] = {}
-        for plist, at, weight in positions[rank]:
-            for other in plist[max(0, at - window): at + window + 1]:
+        for plist, at, weight in self.positions[rank]:
+            for other in plist[max(0, at - self.window): at + self.window + 1]:
                 scores[other] = scores.get(other, 0) + weight
         scores.pop(rank, None)
         best = heapq.nsmallest(MAX_RELATED, scores.items(), key=lambda kv: (-kv[1], kv[0]))
-        item.related = [Related(items[other], score, reasons(feats[rank], feats[other]))
-                        for other, score in best]
+        return [Related(self.items[other], score, reasons(self.features[rank], self.features[other]))
+                for other, score in best]
 
 
 def reasons(mine: dict[str, list], theirs: dict[str, list]) -> list[str]:
@@ -79,5 +88,8 @@ def reasons(mine: dict[str, list], theirs: dict[str, list]) -> list[str]:
 
 
 def link_related(site) -> None:
-    score_related(site.examples, example_features)
-    score_related(site.lessons, lesson_features)
+    """Give every example and lesson the scorer of its kind (read through `item.related`)."""
+    for items, features in ((site.examples, example_features), (site.lessons, lesson_features)):
+        scorer = Scorer(items, features)
+        for item in items:
+            item.scorer = scorer
