@@ -14,6 +14,7 @@ Everything here except `command` is pure: the plugin and the CLI hand in the mod
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,15 +66,16 @@ def page_url(src_uri: str) -> str:
 def plain_pages(content_dir: Path, exclude: Exclude | None = None) -> list[str]:
     """src_uris of the Markdown pages that are not lessons, examples or meetings."""
     found = []
-    for file in sorted(Path(content_dir).rglob("*.md")):
-        src_uri = file.relative_to(content_dir).as_posix()
-        parts = src_uri.split("/")
-        if parts[0] in _DOCUMENT_FOLDERS or any(p.startswith(".") for p in parts):
-            continue
-        if exclude is not None and exclude(src_uri):
-            continue
-        found.append(src_uri)
-    return found
+    for folder, subfolders, files in os.walk(content_dir):
+        at_top = os.path.samefile(folder, content_dir)
+        # Never look inside the document folders (thousands of files) or hidden folders.
+        subfolders[:] = [d for d in subfolders if not d.startswith(".") and not (at_top and d in _DOCUMENT_FOLDERS)]
+        for name in files:
+            if name.endswith(".md") and not name.startswith("."):
+                src_uri = Path(folder, name).relative_to(content_dir).as_posix()
+                if exclude is None or not exclude(src_uri):
+                    found.append(src_uri)
+    return sorted(found, key=lambda src_uri: src_uri.split("/"))
 
 
 @dataclass
