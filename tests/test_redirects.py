@@ -8,7 +8,8 @@ import pytest
 
 from conftest import mkdocs_build
 from kb_browser import chromium, needs_chromium, serve
-from kennisbank.redirects import absolute_url, alias_dest, relative_url
+from kennisbank.core import load_site
+from kennisbank.redirects import absolute_url, alias_dest, relative_url, to_write
 
 OLD = "content/examples/stroomlijn.md"
 NEW = "content/examples/stroomlijn-vervoer.md"
@@ -69,6 +70,16 @@ def test_renamed_page_keeps_its_old_address(mini, tmp_path):
     assert '<html lang="nl">' in page and "verhuisd naar" in page
     # The old URL is not listed as a page of its own anywhere.
     assert "voorbeelden/stroomlijn/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_redirect_never_replaces_a_file_of_the_build(mini, caplog):
+    """The last guard, behind the checks of the content: a warning (so --strict fails), no redirect."""
+    rename_with_alias(mini)
+    site = load_site(mini)
+    assert [r.alias for r in to_write(site, "https://mini.example.org/", set())] == ["/voorbeelden/stroomlijn/"]
+    assert to_write(site, "https://mini.example.org/", {"voorbeelden/stroomlijn/index.html"}) == []
+    assert ("oud adres /voorbeelden/stroomlijn/ is ook een pagina van de site; de doorverwijzing naar "
+            "https://mini.example.org/voorbeelden/stroomlijn-vervoer/ is niet geschreven") in caplog.text
 
 
 def test_redirect_page_escapes_the_title(mini, tmp_path):

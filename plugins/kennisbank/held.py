@@ -7,14 +7,17 @@ they cost about half a millisecond per page. So templates leave a placeholder fo
 at the lowest priority this work fills the other core instead of slowing Pagefind down, where in
 the rendering both cores are busy (measured: BENCHMARKS.md, "Bouwen").
 
-On a large site the build's own pages are written by a short-lived copy of the build (`write_aside`)
-and the second process writes its own (parallel.py); elsewhere the build writes them (`write_here`).
+On a large site the build's own pages, with the rest of what the build writes after its last page
+(`then`: catalog.json, the feed, redirects), are written by a short-lived copy of the build
+(`write_aside`), and the second process writes its own pages (parallel.py); elsewhere the build
+writes them (`write_here`).
 """
 
 from __future__ import annotations
 
 import os
 import signal
+from collections.abc import Callable
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import write_file
@@ -36,26 +39,28 @@ class HeldPages:
         self.pages.append((path, html))
         return True
 
-    def write_here(self) -> None:
-        """Fill in the QR codes and write every held page, in this process."""
+    def write_here(self, then: Callable[[], None] = lambda: None) -> None:
+        """Fill in the QR codes and write every held page, in this process; then call `then`."""
         for path, html in self.pages:
             write_file(share.fill(html, self.token).encode("utf-8", errors="xmlcharrefreplace"), path)
         self.pages = []
+        then()
 
-    def write_quietly(self) -> None:
+    def write_quietly(self, then: Callable[[], None] = lambda: None) -> None:
         """`write_here` at the lowest priority. Only in a process of our own: it cannot be undone."""
         os.nice(19)
-        self.write_here()
+        self.write_here(then)
 
-    def write_aside(self) -> Writer:
-        """Fork a copy of this process that writes the held pages at the lowest priority."""
+    def write_aside(self, then: Callable[[], None] = lambda: None) -> Writer:
+        """Fork a copy of this process that writes the held pages, then calls `then`, at the lowest
+        priority. `then` must not log: the copy's log goes nowhere."""
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:
             os.close(read_end)
             code = 0
             try:
-                self.write_quietly()
+                self.write_quietly(then)
             except BaseException as exc:  # the build must hear of it, whatever it is
                 os.write(write_end, _reason(exc).encode("utf-8", "replace")[:4000])
                 code = 1

@@ -271,20 +271,26 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         if self.problems:
             return
         assert self.site is not None and self.index is not None
-        # Pagefind indexes while the held pages get their QR codes and are written, and while we
-        # write the exports and the redirects. Redirect pages are never set aside for it, so they
-        # never show up as search results. HTML that MkDocs copied or rendered without a page
-        # (404.html), and in a --dirty rebuild the pages it skipped, is read from disk.
+        # Pagefind indexes while the held pages get their QR codes and are written, with the exports
+        # and the redirects. Redirect pages are never set aside for it, so they never show up as
+        # search results. HTML that MkDocs copied or rendered without a page (404.html), and in a
+        # --dirty rebuild the pages it skipped, is read from disk.
         others = [f.dest_uri for f in self.files if f.dest_uri.endswith(".html")]
         others += [name for name in config.theme.static_templates if name.endswith(".html")]
         self.index.write(config.site_dir, others)
+        # Redirects never replace a file of the build (a warning, logged here so --strict counts it).
+        taken = {f.dest_uri for f in self.files} | set(config.theme.static_templates)
+        aliases = redirects.to_write(self.site, config.site_url, taken)
+
+        def write_rest() -> None:
+            emit.write_exports(self.site, config, self.config, self.env)
+            redirects.write_redirects(aliases, config.site_dir, self.env)
+
         if self.helper is not None:  # a large site: a copy of the build writes them (held.py)
-            self.writer = self._held.write_aside()
+            self.writer = self._held.write_aside(then=write_rest)
         else:
-            self._held.write_here()
+            self._held.write_here(then=write_rest)
         self._stop_quiet()
-        emit.write_exports(self.site, config, self.config, self.env)
-        count = redirects.write_redirects(self.site, config.site_dir, config.site_url, self.env)
         if self.helper is not None:
             helper, self.helper = self.helper, None
             helper.finish()
@@ -296,8 +302,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         index, self.index = self.index, None  # a failure before this point stops it (on_build_error)
         stats = index.finish()
         log.info(f"Kennisbank: zoekindex voor {stats.pages} pagina's klaar, {stats.seconds:.1f} s na de start.")
-        if count:
-            log.info(f"Kennisbank: {count} doorverwijzingen van oude adressen geschreven.")
+        if aliases:
+            log.info(f"Kennisbank: {len(aliases)} doorverwijzingen van oude adressen geschreven.")
 
     def on_build_error(self, error: Exception) -> None:
         self._stop_all()

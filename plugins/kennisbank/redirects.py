@@ -2,7 +2,8 @@
 
 For every `aliases` entry of a lesson, example or meeting the site gets a small HTML page at the old
 path with a canonical link, a meta refresh and a script that carries the #anchor along. The path
-arithmetic is pure (and tested table by table); `write_redirects` is called from on_post_build.
+arithmetic is pure (and tested table by table); the plugin calls `to_write` and `write_redirects`
+after the last page.
 """
 
 from __future__ import annotations
@@ -63,20 +64,27 @@ def redirects(site: Any, site_url: str | None) -> list[Redirect]:
     return sorted(found, key=lambda r: r.alias)
 
 
-def write_redirects(site: Any, site_dir: str | Path, site_url: str | None, env) -> int:
-    """Write every redirect page; never overwrite a real page (that is a warning, so --strict fails)."""
-    template = env.get_template(TEMPLATE)
-    written = 0
+def to_write(site: Any, site_url: str | None, taken: set[str]) -> list[Redirect]:
+    """The redirects to write: all but those at a file the build writes itself (`taken`, paths in
+    the site folder). Each of those is a warning, so --strict fails; the checks of the content
+    normally stop such an alias long before (validate.py, urls.py)."""
+    found = []
     for r in redirects(site, site_url):
-        file = Path(site_dir) / r.dest
-        if file.exists():
+        if r.dest in taken:
             log.warning(f"Kennisbank: oud adres {r.alias} is ook een pagina van de site; "
                         f"de doorverwijzing naar {r.canonical} is niet geschreven")
-            continue
+        else:
+            found.append(r)
+    return found
+
+
+def write_redirects(found: list[Redirect], site_dir: str | Path, env) -> None:
+    """Write the redirect pages `to_write` chose."""
+    template = env.get_template(TEMPLATE)
+    for r in found:
+        file = Path(site_dir) / r.dest
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(template.render(redirect=r), encoding="utf-8")
-        written += 1
-    return written
 
 
-__all__ = ["Redirect", "absolute_url", "alias_dest", "redirects", "relative_url", "write_redirects"]
+__all__ = ["Redirect", "absolute_url", "alias_dest", "redirects", "relative_url", "to_write", "write_redirects"]
