@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import mkdocs_build
 
 
@@ -91,3 +93,31 @@ def test_reused_layout_gives_the_same_pages_as_rendering_each_page_whole(mini_si
     assert "voorbeelden/stroomlijn/index.html" in pages and "tags/vervoer/index.html" in pages
     for name in pages:
         assert (reused / name).read_text(encoding="utf-8") == (whole / name).read_text(encoding="utf-8"), name
+
+
+def test_full_garbage_collections_wait_for_the_end_of_the_build(mini, tmp_path, monkeypatch):
+    """The build holds back Python's full collections (plugin.py) and gives the setting back after
+    a good build and after a failed one, so a live preview's process is left as it was."""
+    import gc
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    from kennisbank.plugin import KennisbankPlugin
+
+    before = gc.get_threshold()
+    during = []
+    real_on_files = KennisbankPlugin.on_files
+
+    def on_files(self, files, config):
+        during.append(gc.get_threshold())
+        return real_on_files(self, files, config)
+
+    monkeypatch.setattr(KennisbankPlugin, "on_files", on_files)
+    build(load_config(str(mini / "mkdocs.yml"), site_dir=str(tmp_path / "goed")))
+    assert during[0][2] > before[2] and gc.get_threshold() == before
+    (mini / "content/examples/stroomlijn.md").write_text("---\ntitle: [kapot\n---\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        build(load_config(str(mini / "mkdocs.yml"), site_dir=str(tmp_path / "fout")))
+    assert gc.get_threshold() == before

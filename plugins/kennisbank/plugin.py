@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import posixpath
@@ -72,6 +73,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     helper: parallel.Helper | None = None
     writer: held.Writer | None = None
     quiet: _QuietSkips | None = None
+    gc_thresholds: tuple[int, ...] | None = None  # Python's own, while the build holds back full collections
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook also keeps one plugin object for all rebuilds of `mkdocs serve`.
@@ -79,6 +81,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._hold_full_collections()
         # Validate everything before MkDocs cleans or writes anything.
         root = Path(config.config_file_path).parent
         content_dir = os.path.relpath(config.docs_dir, root)
@@ -304,12 +307,30 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         log.info(f"Kennisbank: zoekindex voor {stats.pages} pagina's klaar, {stats.seconds:.1f} s na de start.")
         if aliases:
             log.info(f"Kennisbank: {len(aliases)} doorverwijzingen van oude adressen geschreven.")
+        self._release_full_collections()
 
     def on_build_error(self, error: Exception) -> None:
         self._stop_all()
+        self._release_full_collections()
 
     def on_shutdown(self) -> None:
         self._stop_all()
+        self._release_full_collections()
+
+    def _hold_full_collections(self) -> None:
+        """Python's full garbage collections look at every object in memory, and a build keeps its
+        pages in memory: on a site of 10,000 examples a dozen of them took 2 s of the build process
+        and held up the second process (BENCHMARKS.md). Short-lived objects are still collected as
+        usual, and little garbage lives long (peak memory is the same), so full collections wait
+        until the build is done (_release_full_collections)."""
+        if self.gc_thresholds is None:
+            self.gc_thresholds = gc.get_threshold()
+            gc.set_threshold(*self.gc_thresholds[:2], 1_000_000)
+
+    def _release_full_collections(self) -> None:
+        if self.gc_thresholds is not None:
+            gc.set_threshold(*self.gc_thresholds)
+            self.gc_thresholds = None
 
     def _stop_all(self) -> None:
         self._stop_helper()
