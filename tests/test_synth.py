@@ -31,12 +31,13 @@ def test_the_same_seed_gives_the_same_site(tmp_path):
 
 
 def test_benchmark_builds_both_sites_and_reports_ratios(tmp_path):
-    rows = bench.run(ROOT, [4], 1, tmp_path)
+    rows = bench.run(ROOT, [4], 2, tmp_path)
     row = rows[0]
     assert row["examples"] == 4 and row["pages_ours"] > 100  # the real site plus the 4 examples
     assert row["ratio"] > 0 and row["bare_s"] > 0 and row["ours_rss_mb"] > 0
+    assert row["ratio_median"] > 0 and row["rounds"] == 2
     bare_pages = sum(1 for _ in (tmp_path / "site-bare-4").rglob("index.html"))
     assert bare_pages == 4 + 1 + len(synth.NAV_PAGES)  # the examples, the start page, the small nav
     assert (tmp_path / "site-bare-4" / "voorbeelden" / "synthetisch-00003" / "index.html").is_file()
     assert (tmp_path / "site-ours-4" / "pagefind" / "pagefind-entry.json").is_file()
-    assert "| 4 |" in bench.report(rows)
+    assert "| 4 |" in bench.report(rows) and "(2×)" in bench.report(rows)

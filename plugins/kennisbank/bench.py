@@ -1,6 +1,6 @@
 """Build benchmark: our site vs. bare Material with the same number of pages, as ratios.
 
-    python -m kennisbank.bench [--sizes 100 1000 10000] [--repeat 1] [--work .bench]
+    python -m kennisbank.bench [--sizes 100 1000 10000] [--repeat 3] [--work .bench]
 
 Each build runs in its own process, into a new site folder (as in CI), and its files are flushed
 to disk before the next build starts. Nothing is removed until the last build: on the machines we
@@ -9,6 +9,10 @@ measured, removing a site made the disk slow at creating files for about five se
 projects and sites are moved aside instead, and removed at the end. We report the wall time of the
 build, the processor time of it and its companion processes (our second process, Pagefind), and
 peak memory (RSS) of the build process and of its largest companion.
+
+Each round builds bare Material, then ours. Two ratios: best against best, and the median of the
+rounds' own ratios. The speed of a shared machine drifts by tens of percent within minutes; the
+two builds of one round run seconds apart, so the median is the steadier figure.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -82,20 +87,25 @@ def _measure(root: Path, n: int, repeat: int, work: Path, move_aside) -> dict:
     bare_dir = make_bare_material(ours_dir, work / f"bare-{n}")
     os.sync()
     best: dict[str, dict] = {}
+    ratios = []  # ours / bare within each round: the two builds of a round ran seconds apart
     for _ in range(repeat):
         # Alternate the two so machine noise hits both alike.
+        this_round = {}
         for name, project in (("bare", bare_dir), ("ours", ours_dir)):
             m, site = timed_build(project / "mkdocs.yml", work)
             keep = work / f"site-{name}-{n}"  # the last site of each, for inspection
             move_aside(keep)
             site.rename(keep)
+            this_round[name] = m["seconds"]
             if name not in best or m["seconds"] < best[name]["seconds"]:
                 best[name] = m
+        ratios.append(this_round["ours"] / this_round["bare"])
     pages = sum(1 for _ in (work / f"site-ours-{n}").rglob("index.html"))
     return {
         "examples": n, "pages_ours": pages,
         "bare_s": round(best["bare"]["seconds"], 2), "ours_s": round(best["ours"]["seconds"], 2),
         "ratio": round(best["ours"]["seconds"] / best["bare"]["seconds"], 3),
+        "ratio_median": round(statistics.median(ratios), 3), "rounds": repeat,
         "bare_cpu_s": round(best["bare"]["cpu_s"], 2), "ours_cpu_s": round(best["ours"]["cpu_s"], 2),
         "bare_rss_mb": round(best["bare"]["max_rss_mb"]), "ours_rss_mb": round(best["ours"]["max_rss_mb"]),
         "ours_companion_rss_mb": round(best["ours"]["companion_rss_mb"]),
@@ -105,11 +115,12 @@ def _measure(root: Path, n: int, repeat: int, work: Path, move_aside) -> dict:
 
 def report(rows: list[dict]) -> str:
     lines = ["| voorbeelden | pagina's (ons) | kaal Material (s) | Kennisbank (s) | verhouding | "
+             "verhouding, mediaan per ronde | "
              "processortijd kaal / ons (s) | piekgeheugen kaal / ons / grootste hulpproces (MB) | site (MB) |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         lines.append(f"| {r['examples']:,} | {r['pages_ours']:,} | {r['bare_s']} | {r['ours_s']} | {r['ratio']} | "
-                     f"{r['bare_cpu_s']} / {r['ours_cpu_s']} | "
+                     f"{r['ratio_median']} ({r['rounds']}×) | {r['bare_cpu_s']} / {r['ours_cpu_s']} | "
                      f"{r['bare_rss_mb']} / {r['ours_rss_mb']} / {r['ours_companion_rss_mb']} | {r['ours_site_mb']} |"
                      .replace(",", "."))
     by_n = {r["examples"]: r for r in rows}
@@ -123,7 +134,7 @@ def report(rows: list[dict]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kennisbank.bench")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
-    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path(".bench"))
     parser.add_argument("--root", type=Path, default=Path("."))
     parser.add_argument("--json", type=Path, help="schrijf de metingen ook als JSON")
