@@ -31,7 +31,7 @@ def test_two_processes_read_the_same_records_and_problems(mini, monkeypatch):
         return real_fork()
 
     monkeypatch.setattr(load, "READ_IN_TWO_FROM", 2)
-    monkeypatch.setattr(load.os, "fork", counted_fork)
+    monkeypatch.setattr(os, "fork", counted_fork)
     monkeypatch.setattr(load.threading, "active_count", lambda: 1)  # other tests may leave a server thread
     two = load.load_content(mini)
 

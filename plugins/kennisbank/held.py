@@ -16,13 +16,12 @@ writes them (`write_here`).
 from __future__ import annotations
 
 import os
-import signal
 from collections.abc import Callable
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import write_file
 
-from . import share
+from . import forked, share
 
 
 class HeldPages:
@@ -52,56 +51,26 @@ class HeldPages:
         self.write_here(then)
 
     def write_aside(self, then: Callable[[], None] = lambda: None) -> Writer:
-        """Fork a copy of this process that writes the held pages, then calls `then`, at the lowest
+        """A forked copy of this process writes the held pages, then calls `then`, at the lowest
         priority. `then` must not log: the copy's log goes nowhere."""
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            os.close(read_end)
-            code = 0
-            try:
-                self.write_quietly(then)
-            except BaseException as exc:  # the build must hear of it, whatever it is
-                os.write(write_end, _reason(exc).encode("utf-8", "replace")[:4000])
-                code = 1
-            finally:
-                os._exit(code)  # never return into the build running in the parent
-        os.close(write_end)
+        writer = Writer(forked.Forked(lambda: self.write_quietly(then)))
         self.pages = []
-        return Writer(pid, read_end)
+        return writer
 
 
 class Writer:
     """The copy that writes the build's held pages."""
 
-    def __init__(self, pid: int, messages: int) -> None:
-        self.pid = pid
-        self._messages = messages
+    def __init__(self, copy: forked.Forked) -> None:
+        self.copy = copy
 
     def finish(self) -> None:
         """Wait until every page is written; a failure stops the build with its message."""
-        with os.fdopen(self._messages, "rb") as messages:
-            self._messages = -1
-            reason = messages.read().decode("utf-8", "replace")
-        _, status = os.waitpid(self.pid, 0)
-        if reason or status != 0:
-            raise PluginError("Kennisbank: de pagina's konden niet allemaal worden geschreven: "
-                              f"{reason or f'het schrijfproces stopte met status {status}'}")
+        try:
+            self.copy.result()
+        except forked.Failed as failure:
+            raise PluginError(f"Kennisbank: de pagina's konden niet allemaal worden geschreven: {failure}") from None
 
     def stop(self) -> None:
         """The build failed elsewhere: end the copy without waiting for it."""
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-        except (ChildProcessError, ProcessLookupError):
-            pass
-        if self._messages >= 0:
-            os.close(self._messages)
-            self._messages = -1
-
-
-def _reason(exc: BaseException) -> str:
-    """'path: No space left on device' for a failed write, else the error and its message."""
-    if isinstance(exc, OSError) and exc.filename:
-        return f"{exc.filename}: {exc.strerror}"
-    return f"{type(exc).__name__}: {exc}"
+        self.copy.stop()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import pickle
 import re
 import threading
 from dataclasses import dataclass, field
@@ -13,6 +11,7 @@ from typing import Any
 import frontmatter
 import yaml
 
+from . import forked
 from .problems import Problem
 from .schema import DOCUMENT_KINDS, VOCABULARY_KINDS, Kind
 
@@ -203,28 +202,17 @@ def read_documents(jobs: list[tuple[Path, Kind]], root: Path, base: Path) -> lis
     """`read_document` for each (file, kind), in order. With many files, a second core and no other
     threads (fork copies only the calling one), a forked copy reads every other file meanwhile:
     parsing the frontmatter is most of the time before a large site's first page."""
-    if len(jobs) < READ_IN_TWO_FROM or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 \
-            or threading.active_count() > 1:
-        return [read_document(file, kind, root, base) for file, kind in jobs]
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(read_end)
-        code = 1
-        try:
-            found = [read_document(file, kind, root, base) for file, kind in jobs[1::2]]
-            with os.fdopen(write_end, "wb") as out:
-                pickle.dump(found, out, protocol=pickle.HIGHEST_PROTOCOL)
-            code = 0
-        finally:
-            os._exit(code)  # never return into the caller's program
-    os.close(write_end)
-    mine = [read_document(file, kind, root, base) for file, kind in jobs[0::2]]
-    with os.fdopen(read_end, "rb") as incoming:
-        data = incoming.read()
-    _, status = os.waitpid(pid, 0)
-    theirs = pickle.loads(data) if status == 0 and data else \
-        [read_document(file, kind, root, base) for file, kind in jobs[1::2]]  # the copy failed: read them here
+    def read(part: list[tuple[Path, Kind]]) -> list[tuple[Record | None, list[Problem]]]:
+        return [read_document(file, kind, root, base) for file, kind in part]
+
+    if len(jobs) < READ_IN_TWO_FROM or not forked.available() or threading.active_count() > 1:
+        return read(jobs)
+    copy = forked.Forked(lambda: read(jobs[1::2]))
+    mine = read(jobs[0::2])
+    try:
+        theirs = copy.result()
+    except forked.Failed:
+        theirs = read(jobs[1::2])  # read them here after all
     for (_, kind), (record, _) in zip(jobs[1::2], theirs):
         if record is not None:
             record.kind = kind  # the very object, not a copy

@@ -23,7 +23,6 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-import signal
 import struct
 import threading
 from collections.abc import Callable, Sequence
@@ -35,6 +34,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from . import forked
+
 # The share of the eligible pages the helper renders. The build itself also renders the navigation's
 # pages (the overviews are long), the sitemap and the search page, and sets aside every page for
 # Pagefind; at 0.55 both finish at about the same time (measured: BENCHMARKS.md).
@@ -44,9 +45,7 @@ ELSEWHERE = "kb/elsewhere.html"
 _LENGTH = struct.Struct("<I")
 
 
-def available() -> bool:
-    """A second process helps only with a second core, and needs fork (not on Windows)."""
-    return hasattr(os, "fork") and (os.cpu_count() or 1) >= 2
+available = forked.available
 
 
 def choose(pages: Sequence[File], share: float = HELPER_SHARE) -> list[File]:
@@ -131,11 +130,7 @@ class Helper:
 
     def stop(self) -> None:
         """The build failed elsewhere: end the helper without waiting for its pages."""
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-        except (ChildProcessError, ProcessLookupError):
-            pass
+        forked.kill(self.pid)
 
     def _read(self) -> None:
         try:
