@@ -272,6 +272,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.problems:
+            self._release_full_collections()
             return
         assert self.site is not None and self.index is not None
         # Pagefind indexes while the held pages get their QR codes and are written, with the exports
