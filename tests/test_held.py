@@ -27,7 +27,7 @@ def test_only_pages_with_a_code_of_this_build_are_held(tmp_path):
 def test_written_here_with_the_code_filled_in(tmp_path):
     pages = held.HeldPages("aaaa1111")
     pages.hold(str(tmp_path / "voorbeelden/stroomlijn/index.html"), page("aaaa1111"))
-    pages.write_here()
+    pages.write()
     written = (tmp_path / "voorbeelden/stroomlijn/index.html").read_text(encoding="utf-8")
     assert written == f"<main><h1>Stroomlijn</h1>{share.make_svg(URL)}</main>"
     assert pages.pages == []
@@ -38,8 +38,8 @@ def test_a_copy_writes_them_while_the_build_goes_on(tmp_path):
     pages = held.HeldPages("aaaa1111")
     for name in ("een", "twee", "drie"):
         pages.hold(str(tmp_path / name / "index.html"), page("aaaa1111"))
-    writer = pages.write_aside()
-    assert pages.pages == []  # the copy has them now
+    writer = held.Writer(pages.write)
+    pages.pages = []  # the build lets go of them: the copy has its own
     writer.finish()
     for name in ("een", "twee", "drie"):
         assert share.make_svg(URL) in (tmp_path / name / "index.html").read_text(encoding="utf-8")
@@ -51,5 +51,5 @@ def test_a_failure_in_the_copy_stops_the_build_with_a_dutch_message(tmp_path):
     pages = held.HeldPages("aaaa1111")
     pages.hold(str(tmp_path / "bestand" / "index.html"), page("aaaa1111"))  # a folder inside a file
     with pytest.raises(PluginError) as failure:
-        pages.write_aside().finish()
+        held.Writer(pages.write).finish()
     assert f"de pagina's konden niet allemaal worden geschreven: {tmp_path / 'bestand'}: File exists" in str(failure.value)

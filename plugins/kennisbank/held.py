@@ -7,10 +7,9 @@ they cost about half a millisecond per page. So templates leave a placeholder fo
 at the lowest priority this work fills the other core instead of slowing Pagefind down, where in
 the rendering both cores are busy (measured: BENCHMARKS.md, "Bouwen").
 
-On a large site the build's own pages, with the rest of what the build writes after its last page
-(`then`: catalog.json, the feed, redirects), are written by a short-lived copy of the build
-(`write_aside`), and the second process writes its own pages (parallel.py); elsewhere the build
-writes them (`write_here`).
+On a large site a short-lived copy of the build (`Writer`) writes the build's own pages, with the
+rest of what the build writes after its last page (catalog.json, the feed, redirects), and the
+second process writes its own pages (`quietly`, parallel.py); elsewhere the build writes them.
 """
 
 from __future__ import annotations
@@ -38,31 +37,25 @@ class HeldPages:
         self.pages.append((path, html))
         return True
 
-    def write_here(self, then: Callable[[], None] = lambda: None) -> None:
-        """Fill in the QR codes and write every held page, in this process; then call `then`."""
+    def write(self) -> None:
+        """Fill in the QR codes and write every held page."""
         for path, html in self.pages:
             write_file(share.fill(html, self.token).encode("utf-8", errors="xmlcharrefreplace"), path)
         self.pages = []
-        then()
 
-    def write_quietly(self, then: Callable[[], None] = lambda: None) -> None:
-        """`write_here` at the lowest priority. Only in a process of our own: it cannot be undone."""
-        os.nice(19)
-        self.write_here(then)
 
-    def write_aside(self, then: Callable[[], None] = lambda: None) -> Writer:
-        """A forked copy of this process writes the held pages, then calls `then`, at the lowest
-        priority. `then` must not log: the copy's log goes nowhere."""
-        writer = Writer(forked.Forked(lambda: self.write_quietly(then)))
-        self.pages = []
-        return writer
+def quietly(work: Callable[[], None]) -> None:
+    """`work` at the lowest priority. Only in a process of our own: it cannot be undone."""
+    os.nice(19)
+    work()
 
 
 class Writer:
-    """The copy that writes the build's held pages."""
+    """A forked copy of the build that does `work` (the held pages and what else the build writes
+    after its last page) at the lowest priority. `work` must not log: the copy's log goes nowhere."""
 
-    def __init__(self, copy: forked.Forked) -> None:
-        self.copy = copy
+    def __init__(self, work: Callable[[], None]) -> None:
+        self.copy = forked.Forked(lambda: quietly(work))
 
     def finish(self) -> None:
         """Wait until every page is written; a failure stops the build with its message."""

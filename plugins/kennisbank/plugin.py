@@ -166,7 +166,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 self.quiet.add(file.src_uri)
             self.helper = parallel.Helper(files, share_of_helper)
             self.helper.start(lambda: parallel.render(share_of_helper, config, files, nav,
-                                                      then=self._write_held_quietly))
+                                                      then=lambda: held.quietly(self._held.write)))
         return nav
 
     def _elsewhere(self, page: Page) -> bool:
@@ -266,10 +266,6 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             self.quiet.add(page.file.src_uri)
         return ""
 
-    def _write_held_quietly(self) -> None:
-        """In the helper, after its last page: its held pages, at the lowest priority."""
-        self._held.write_quietly()
-
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.problems:
             self._release_full_collections()
@@ -286,14 +282,15 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         taken = {f.dest_uri for f in self.files} | set(config.theme.static_templates)
         aliases = redirects.to_write(self.site, config.site_url, taken)
 
-        def write_rest() -> None:
+        def write_the_rest() -> None:
+            self._held.write()
             emit.write_exports(self.site, config, self.config, self.env)
             redirects.write_redirects(aliases, config.site_dir, self.env)
 
-        if self.helper is not None:  # a large site: a copy of the build writes them (held.py)
-            self.writer = self._held.write_aside(then=write_rest)
+        if self.helper is not None:  # a large site: a copy of the build writes it (held.py)
+            self.writer = held.Writer(write_the_rest)
         else:
-            self._held.write_here(then=write_rest)
+            write_the_rest()
         self._stop_quiet()
         if self.helper is not None:
             helper, self.helper = self.helper, None

@@ -66,10 +66,11 @@ def page_url(src_uri: str) -> str:
 def plain_pages(content_dir: Path, exclude: Exclude | None = None) -> list[str]:
     """src_uris of the Markdown pages that are not lessons, examples or meetings."""
     found = []
-    for folder, subfolders, files in os.walk(content_dir):
-        at_top = os.path.samefile(folder, content_dir)
+    top = str(content_dir)
+    for folder, subfolders, files in os.walk(top):
         # Never look inside the document folders (thousands of files) or hidden folders.
-        subfolders[:] = [d for d in subfolders if not d.startswith(".") and not (at_top and d in _DOCUMENT_FOLDERS)]
+        subfolders[:] = [d for d in subfolders
+                         if not d.startswith(".") and not (folder == top and d in _DOCUMENT_FOLDERS)]
         for name in files:
             if name.endswith(".md") and not name.startswith("."):
                 src_uri = Path(folder, name).relative_to(content_dir).as_posix()
