@@ -10,8 +10,7 @@
      on a small site every group is open and loaded at once;
    - a search without words needs every index chunk: on a large site the page asks for a word
      instead (a tag or theme page lists everything with that tag or theme anyway);
-   - a word on nearly every page has the largest chunk and narrows nothing: beside other words it
-     is left out, and the status line says so (the site's common words: search.common_words). */
+   - Dutch function words ("de", "het", ...) match nearly every page: beside other words they are left out. */
 (function () {
   "use strict";
 
@@ -30,7 +29,6 @@
   // Dutch function words, and the words on nearly every page of this site (both from search.py):
   // they slow a search down and narrow or rank nothing.
   var STOP_WORDS = vocab.stopWords || [];
-  var COMMON_WORDS = vocab.common || [];
   var el = {
     form: root.querySelector("[data-kb-search-form]"),
     input: root.querySelector("[data-kb-search-input]"),
@@ -110,18 +108,12 @@
     return kept.length ? kept : words;
   }
 
-  // What Pagefind searches for: the query without function words, then without common words, each
-  // only while other words remain; a "quoted phrase" keeps every word. `skipped` names the common
-  // words left out, for the status line.
+  // What Pagefind searches for: the query without function words while other words remain;
+  // a "quoted phrase" keeps every word.
   function searchQuery(q) {
     var text = q.trim();
-    if (/^".+"$/.test(text)) return { typed: text, term: text, skipped: [] };
-    var words = without(text.split(/\s+/).filter(Boolean), STOP_WORDS);
-    var kept = without(words, COMMON_WORDS);
-    var skipped = words.filter(function (w, i) {
-      return kept.indexOf(w) < 0 && words.indexOf(w) === i;
-    });
-    return { typed: text, term: kept.join(" "), skipped: skipped };
+    if (/^".+"$/.test(text)) return { typed: text, term: text };
+    return { typed: text, term: without(text.split(/\s+/).filter(Boolean), STOP_WORDS).join(" ") };
   }
 
   // Pagefind's excerpt is text with <mark> around the matches; only those become markup here.
@@ -222,7 +214,7 @@
     el.results.textContent = "";
     appendResults(items);
     var count = response.results.length;
-    el.status.textContent = statusText(count, query.typed) + skippedText(query.skipped);
+    el.status.textContent = statusText(count, query.typed);
     renderFacets(response.filters || {});
     if (count === 0) showHelp(query.typed, response);
     else el.help.hidden = true;
@@ -236,16 +228,6 @@
       : "Geen pagina's bij de gekozen filters.";
     if (!count) return "Geen resultaten voor " + quoted(term) + withFilters + ".";
     return plural(count, "resultaat", "resultaten") + " voor " + quoted(term) + withFilters + ".";
-  }
-
-  // After the count: "“gemeente” staat op bijna elke pagina en is daarom overgeslagen."
-  function skippedText(words) {
-    if (!words.length) return "";
-    var names = words.map(quoted);
-    var many = names.length > 1;
-    var list = many ? names.slice(0, -1).join(", ") + " en " + names[names.length - 1] : names[0];
-    return " " + list + (many ? " staan" : " staat") + " op bijna elke pagina en " +
-      (many ? "zijn" : "is") + " daarom overgeslagen.";
   }
 
   function appendResults(items) {

@@ -8,17 +8,19 @@ import os
 import sys
 from pathlib import Path
 
-from . import scaffold, urls
-from .core import load_site
+from ..core.kinds import DOCUMENT_KINDS, VOCABULARY_KINDS
+from ..core.problems import ContentError
+from ..core.schema import json_schema
+from ..publish import load_project, manifest
+from . import scaffold
 from .editor_schemas import schema_files
 from .github import annotations
-from .problems import ContentError
-from .schema import json_schema
+from .urls import command as urls_command
 
 
 def _check(args: argparse.Namespace) -> int:
     try:
-        site = load_site(Path(args.root))
+        site = load_project(Path(args.root))
     except ContentError as exc:
         if args.format == "github":
             # Workflow commands are read from standard output; the summary stays readable in the log.
@@ -27,8 +29,9 @@ def _check(args: argparse.Namespace) -> int:
         else:
             print(exc.report(), file=sys.stderr)
         return 1
-    print(f"Alles in orde: {len(site.lessons)} lessen, {len(site.examples)} voorbeelden, "
-          f"{len(site.themes)} thema's, {len(site.tags)} tags, {len(site.organisations)} organisaties.")
+    counted = [(len(getattr(site, kind.collection)), kind) for kind in (*DOCUMENT_KINDS, *VOCABULARY_KINDS)]
+    counts = ", ".join(f"{n} {kind.label if n == 1 else kind.plural}" for n, kind in counted)
+    print(f"Alles in orde: {counts}.")
     return 0
 
 
@@ -50,7 +53,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _urls(args: argparse.Namespace) -> int:
-    return urls.command(Path(args.root), args.remove or [], args.check)
+    return urls_command(Path(args.root), args.remove or [], args.check)
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -96,8 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="schrijf alleen het lege sjabloon naar het scherm (voor .github/sjablonen/)")
     new.set_defaults(func=_new)
     published = sub.add_parser(
-        "urls", help=f"werk {urls.MANIFEST} bij: de lijst van adressen die moeten blijven werken",
-        description=f"Voegt nieuwe adressen toe aan {urls.MANIFEST}. Een adres verdwijnt er alleen uit "
+        "urls", help=f"werk {manifest.MANIFEST} bij: de lijst van adressen die moeten blijven werken",
+        description=f"Voegt nieuwe adressen toe aan {manifest.MANIFEST}. Een adres verdwijnt er alleen uit "
                     "met --remove, en alleen als het echt geen pagina of oud adres meer is.")
     published.add_argument("--remove", action="append", metavar="URL",
                            help="haal dit adres bewust weg, bijvoorbeeld /voorbeelden/oud/ (mag vaker)")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,9 +10,9 @@ from typing import Any
 import frontmatter
 import yaml
 
-from . import forked
+from .fields import SLUG_RE
+from .kinds import DOCUMENT_KINDS, VOCABULARY_KINDS, Kind
 from .problems import Problem
-from .schema import DOCUMENT_KINDS, VOCABULARY_KINDS, Kind
 
 # libyaml when present: the same results, several times faster on large sites.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -21,8 +20,6 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOUNDARY = re.compile(frontmatter.YAMLHandler.FM_BOUNDARY.pattern.strip("^$"))
 
 Path_ = tuple[Any, ...]
-# From this many content files on, two processes read them (read_documents).
-READ_IN_TWO_FROM = 400
 
 
 @dataclass
@@ -38,6 +35,12 @@ class Record:
     body: str = ""
     body_line: int = 0
     src_uri: str = ""  # relative to the content folder, for documents
+
+    @property
+    def slug(self) -> str:
+        """Where the record is published: a document's `slug` field when valid, else its key."""
+        slug = self.data.get("slug") if self.kind.folder else None
+        return slug if isinstance(slug, str) and SLUG_RE.fullmatch(slug) else self.key
 
     def line_of(self, *path: Any) -> int:
         """Line of a field (or list item), falling back to its parent, then the record."""
@@ -159,7 +162,7 @@ def read_document(file: Path, kind: Kind, root: Path, content_dir: Path) -> tupl
 def read_vocabulary(file: Path, kind: Kind, root: Path) -> tuple[list[Record], list[Problem]]:
     path = file.relative_to(root).as_posix()
     if not file.exists():
-        return [], [Problem(path, 1, "bestand", f"ontbreekt — elke site heeft een lijst van {kind.label}s nodig")]
+        return [], [Problem(path, 1, "bestand", f"ontbreekt — elke site heeft een lijst van {kind.plural} nodig")]
     text, problems = read_text(file, path)
     if text is None:
         return [], problems
@@ -189,33 +192,12 @@ def load_content(root: Path, content_dir: str = "content") -> tuple[list[Record]
         found, issues = read_vocabulary(base / f"{kind.vocabulary}.yml", kind, root)
         records += found
         problems += issues
-    jobs = [(file, kind) for kind in DOCUMENT_KINDS if (base / kind.folder).is_dir()
-            for file in sorted((base / kind.folder).rglob("*.md"), key=lambda path: path.parts)]
-    for record, issues in read_documents(jobs, root, base):
-        problems += issues
-        if record is not None:
-            records.append(record)
+    for kind in DOCUMENT_KINDS:
+        folder = base / kind.folder
+        files = sorted(folder.rglob("*.md"), key=lambda path: path.parts) if folder.is_dir() else []
+        for file in files:
+            record, issues = read_document(file, kind, root, base)
+            problems += issues
+            if record is not None:
+                records.append(record)
     return records, problems
-
-
-def read_documents(jobs: list[tuple[Path, Kind]], root: Path, base: Path) -> list[tuple[Record | None, list[Problem]]]:
-    """`read_document` for each (file, kind), in order. With many files, a second core and no other
-    threads (fork copies only the calling one), a forked copy reads every other file meanwhile:
-    parsing the frontmatter is most of the time before a large site's first page."""
-    def read(part: list[tuple[Path, Kind]]) -> list[tuple[Record | None, list[Problem]]]:
-        return [read_document(file, kind, root, base) for file, kind in part]
-
-    if len(jobs) < READ_IN_TWO_FROM or not forked.available() or threading.active_count() > 1:
-        return read(jobs)
-    copy = forked.Forked(lambda: read(jobs[1::2]))
-    mine = read(jobs[0::2])
-    try:
-        theirs = copy.result()
-    except forked.Failed:
-        theirs = read(jobs[1::2])  # read them here after all
-    for (_, kind), (record, _) in zip(jobs[1::2], theirs):
-        if record is not None:
-            record.kind = kind  # the very object, not a copy
-    results = [None] * len(jobs)
-    results[0::2], results[1::2] = mine, theirs
-    return results

@@ -8,21 +8,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from .fields import ALIAS_RE, SLUG_RE, Field
+from .kinds import BY_COLLECTION, ITEM_KINDS, ITEMS_REF, LESSON, TAG, Kind, reserved_paths
 from .load import Record
 from .problems import Problem, did_you_mean
 from .safety import document_problems
-from .schema import ALIAS_RE, SLUG_RE, Field, Kind
-
-# What a reference points at, as editors call it.
-REF_NOUNS = {
-    "themes": "thema", "tags": "tag", "sources": "bron", "organisations": "organisatie",
-    "lessons": "les", "items": "les of voorbeeld",
-}
 # Characters that XML (feed.xml) and HTML forbid in text: controls other than tab and newlines.
 CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-# Fixed pages that aliases may not take over.
-RESERVED_URLS = ("/", "/lessen/", "/voorbeelden/", "/themas/", "/tags/", "/organisaties/",
-                 "/bijeenkomsten/", "/zoeken/")
 
 
 def slugify(text: str) -> str:
@@ -44,22 +36,16 @@ class Vocabularies:
     def from_records(cls, records: Iterable[Record]) -> "Vocabularies":
         vocab = cls(keys=defaultdict(set), synonyms=defaultdict(dict))
         for r in records:
-            if r.kind.vocabulary:
-                ref = r.kind.vocabulary
-            elif r.kind.name == "lesson":
-                ref = "lessons"
-            else:
-                ref = None
-            if ref:
-                vocab.keys[ref].add(r.key)
-            if r.kind.name in ("lesson", "example"):
-                vocab.keys["items"].add(f"{r.kind.url_prefix}/{r.key}")
-            synonyms = r.data.get("synonyms") if r.kind.name == "tag" else None
+            ref = r.kind.collection
+            vocab.keys[ref].add(r.key)
+            if r.kind in ITEM_KINDS:
+                vocab.keys[ITEMS_REF].add(f"{r.kind.url_prefix}/{r.slug}")
+            synonyms = r.data.get("synonyms") if r.kind is TAG else None
             for word in synonyms if isinstance(synonyms, list) else []:
                 if isinstance(word, str):
                     vocab.synonyms["tags"][word.lower()] = r.key
             label = r.data.get("label") or r.data.get("title") or r.data.get("name")
-            if ref and isinstance(label, str):
+            if isinstance(label, str):
                 vocab.synonyms[ref].setdefault(label.lower(), r.key)
         return vocab
 
@@ -156,7 +142,7 @@ class _Checker:
             self.add(path, f"onbekende waarde {_describe(value)}{hint or ' — kies uit: ' + options}")
 
     def check_ref(self, f: Field, value: Any, path: tuple) -> None:
-        noun = REF_NOUNS[f.ref]
+        noun = "les of voorbeeld" if f.ref == ITEMS_REF else BY_COLLECTION[f.ref].label
         if not isinstance(value, str):
             self.add(path, f"verwacht de sleutel van een {noun}, maar kreeg {_describe(value)}")
             return
@@ -205,13 +191,8 @@ def check_record(record: Record, vocab: Vocabularies) -> list[Problem]:
     return checker.problems
 
 
-def slug_of(record: Record) -> str:
-    slug = record.data.get("slug")
-    return slug if isinstance(slug, str) and SLUG_RE.fullmatch(slug) else record.key
-
-
 def url_of(record: Record) -> str | None:
-    return f"/{record.kind.url_prefix}/{slug_of(record)}/" if record.kind.url_prefix else None
+    return f"/{record.kind.url_prefix}/{record.slug}/" if record.kind.url_prefix else None
 
 
 def check_collisions(records: list[Record]) -> list[Problem]:
@@ -225,13 +206,13 @@ def check_collisions(records: list[Record]) -> list[Problem]:
         if url in owners:
             other = owners[url]
             problems.append(Problem(r.path, r.line_of("slug"), "slug",
-                                    f"dubbele slug '{slug_of(r)}': {other.path} gebruikt hetzelfde adres {url}"))
+                                    f"dubbele slug '{r.slug}': {other.path} gebruikt hetzelfde adres {url}"))
         else:
             owners[url] = r
     orders: dict[tuple, Record] = {}
     for r in records:
         # Only well-formed values: a list or block as theme is reported by check_record already.
-        if r.kind.name == "lesson" and isinstance(r.data.get("order"), int) and isinstance(r.data.get("theme"), str):
+        if r.kind is LESSON and isinstance(r.data.get("order"), int) and isinstance(r.data.get("theme"), str):
             key = (r.data.get("theme"), r.data["order"])
             if key in orders:
                 problems.append(Problem(r.path, r.line_of("order"), "order",
@@ -240,7 +221,7 @@ def check_collisions(records: list[Record]) -> list[Problem]:
             else:
                 orders[key] = r
     taken = {url: f"pagina {rec.path}" for url, rec in owners.items()}
-    taken.update({u: "een vaste pagina van de site" for u in RESERVED_URLS})
+    taken.update({u: "een vaste pagina van de site" for u in reserved_paths()})
     for r in records:
         aliases = r.data.get("aliases")
         for i, alias in enumerate(aliases if isinstance(aliases, list) else []):

@@ -17,9 +17,10 @@ from typing import Any
 
 import yaml
 
-from .load import read_vocabulary
-from .schema import EXAMPLE, LESSON, MEETING, VOCABULARY_KINDS, Field, Kind
-from .validate import slugify
+from ..core.fields import Field
+from ..core.kinds import EXAMPLE, LESSON, MEETING, VOCABULARY_KINDS, Kind
+from ..core.load import read_vocabulary
+from ..core.validate import slugify
 
 # A vocabulary this small is listed in full in the comment; a larger one is named by its file.
 LIST_CHOICES_UP_TO = 8

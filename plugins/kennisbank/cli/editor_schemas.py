@@ -16,7 +16,8 @@ import copy
 import json
 from typing import Any
 
-from .schema import ALL_KINDS, Kind, json_schema, kind_schema
+from ..core.kinds import KINDS, Kind
+from ..core.schema import json_schema, kind_schema
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
@@ -63,7 +64,7 @@ def editor_schema(kind: Kind) -> dict[str, Any]:
         return _draft_07({**head, **own, "title": f"Kennisbank: {kind.label}",
                           "description": f"Frontmatter van een {kind.label} in content/{kind.folder}/."})
     file_def = defs[source["$ref"].rsplit("/", 1)[1]]
-    return _draft_07({**head, **file_def, "description": f"De lijst van {kind.label}s.",
+    return _draft_07({**head, **file_def, "description": f"De lijst van {kind.plural}.",
                       "$defs": {kind.name: own}})
 
 
@@ -73,7 +74,7 @@ def schema_files() -> dict[str, str]:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
     files = {"kennisbank.schema.json": dump(json_schema())}
-    for kind in ALL_KINDS:
+    for kind in KINDS:
         files[f"{kind.name}.schema.json"] = dump(editor_schema(kind))
     files["folders.json"] = dump(folder_map())
     return files
@@ -81,8 +82,8 @@ def schema_files() -> dict[str, str]:
 
 def folder_map(content_dir: str = "content") -> dict[str, str]:
     """Which schema checks which files, for .remarkrc.mjs: folder or file -> schema file name."""
-    out = {f"{content_dir}/{k.folder}/": f"{k.name}.schema.json" for k in ALL_KINDS if k.folder}
-    out.update({f"{content_dir}/{k.vocabulary}.yml": f"{k.name}.schema.json" for k in ALL_KINDS if k.vocabulary})
+    out = {f"{content_dir}/{k.folder}/": f"{k.name}.schema.json" for k in KINDS if k.folder}
+    out.update({f"{content_dir}/{k.vocabulary}.yml": f"{k.name}.schema.json" for k in KINDS if k.vocabulary})
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .problems import Problem
+from ..core.problems import Problem
 
 
 def _data(text: str) -> str:

@@ -8,59 +8,38 @@ sorted. The build and `kennisbank check` fail when a path in it is neither a pag
 A project without a manifest (a fresh project, the test fixtures, the benchmarks) is not checked;
 `kennisbank urls` creates one. Aliases that take the address of any page are refused either way.
 
-Everything here except `command` is pure: the plugin and the CLI hand in the model and the files.
+Pure: the plugin and the CLI hand in the model and the files.
 """
 
 from __future__ import annotations
 
 import difflib
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 import yaml
 
-from .load import Record
-from .problems import ContentError, Problem
-from .validate import RESERVED_URLS
+from ..core.kinds import DOCUMENT_KINDS, reserved_paths
+from ..core.load import Record
+from ..core.model import Site
+from ..core.problems import Problem
+from .pages import Publication
+from .paths import normalise, page_url, site_path
 
 MANIFEST = "published-urls.txt"
 HEADER = (
     "# Elk adres dat de Kennisbank heeft gepubliceerd, één per regel, gesorteerd. Elk adres hier moet",
     "# blijven werken, als pagina of als oud adres (aliases) van een pagina. Bijwerken: kennisbank urls",
 )
-# Content pages whose URL the plugin moves; every other Markdown file is a plain page.
-_DOCUMENT_FOLDERS = ("lessons", "examples", "bijeenkomsten")
-_ITEM_KINDS = ("lesson", "example", "meeting")
 LIST_UP_TO = 30  # new paths named one by one in the command's output
 
 Exclude = Callable[[str], bool]
 
 
-def site_path(url: str) -> str:
-    """A MkDocs page URL as a site path: 'lessen/x/' -> '/lessen/x/', '' -> '/'."""
-    url = url.strip("/")
-    return f"/{url}/" if url else "/"
-
-
-def normalise(path: str) -> str:
-    """What an editor typed on the command line as a site path: 'voorbeelden/oud' -> '/voorbeelden/oud/'."""
-    path = path.strip()
-    for scheme in ("https://", "http://"):
-        if path.startswith(scheme):  # a full URL: keep only its path
-            path = "/" + path[len(scheme):].partition("/")[2]
-    return site_path(path.split("#")[0].split("?")[0])
-
-
-def page_url(src_uri: str) -> str:
-    """The directory URL of a plain Markdown page: 'index.md' -> '', 'over.md' -> 'over/'."""
-    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
-    parent, _, name = stem.rpartition("/")
-    if name in ("index", "README"):
-        return f"{parent}/" if parent else ""
-    return f"{stem}/"
+def _document_folders() -> set[str]:
+    return {kind.folder for kind in DOCUMENT_KINDS}
 
 
 def plain_pages(content_dir: Path, exclude: Exclude | None = None) -> list[str]:
@@ -70,7 +49,7 @@ def plain_pages(content_dir: Path, exclude: Exclude | None = None) -> list[str]:
     for folder, subfolders, files in os.walk(top):
         # Never look inside the document folders (thousands of files) or hidden folders.
         subfolders[:] = [d for d in subfolders
-                         if not d.startswith(".") and not (folder == top and d in _DOCUMENT_FOLDERS)]
+                         if not d.startswith(".") and not (folder == top and d in _document_folders())]
         for name in files:
             if name.endswith(".md") and not name.startswith("."):
                 src_uri = Path(folder, name).relative_to(content_dir).as_posix()
@@ -92,22 +71,19 @@ class UrlSet:
         return set(self.pages) | set(self.aliases)
 
 
-def url_set(site, plain_src_uris: Iterable[str], content_dir: str = "content") -> UrlSet:
+def url_set(site: Site, plain_src_uris: Iterable[str], content_dir: str = "content") -> UrlSet:
     """The published URLs, computed from the model and the plain pages only."""
-    from .emit import generated_items  # emit imports the model; keep this module light to import
-    from .search import SEARCH_URL
-
     urls = UrlSet()
     for src_uri in plain_src_uris:
         urls.pages[site_path(page_url(src_uri))] = f"{content_dir}/{src_uri}"
-    for item in generated_items(site):
-        urls.pages[site_path(item.url)] = f"de gegenereerde pagina '{item.title}'"
-    urls.pages[site_path(SEARCH_URL)] = "de zoekpagina"
-    for item in [*site.lessons, *site.examples, *site.meetings]:
-        path = site_path(item.url)
-        urls.pages[path] = item.path or path
-        urls.items[path] = item
-        for alias in item.aliases:
+    for page in Publication(site).pages:
+        path = site_path(page.url)
+        if page.generated:
+            urls.pages[path] = f"de gegenereerde pagina '{page.item.title}'"
+            continue
+        urls.pages[path] = page.item.path or path
+        urls.items[path] = page.item
+        for alias in page.item.aliases:
             urls.aliases[alias] = path
     return urls
 
@@ -166,9 +142,9 @@ def check_alias_targets(records: Iterable[Record], urls: UrlSet) -> list[Problem
     """
     problems = []
     for r in records:
-        aliases = r.data.get("aliases") if r.kind.name in _ITEM_KINDS else None
+        aliases = r.data.get("aliases") if r.kind.folder else None
         for i, alias in enumerate(aliases if isinstance(aliases, list) else []):
-            if alias in urls.pages and alias not in urls.items and alias not in RESERVED_URLS:
+            if alias in urls.pages and alias not in urls.items and alias not in reserved_paths():
                 problems.append(Problem(r.path, r.line_of("aliases", i), "aliases",
                                         f"oud adres {alias} botst met {urls.pages[alias]} — dat adres "
                                         "is nog een pagina van de site; haal het hier weg"))
@@ -246,45 +222,5 @@ def update(text: str | None, urls: UrlSet, remove: Iterable[str] = (),
     return format_manifest(known | published), added, []
 
 
-def command(root: Path, remove: list[str], check_only: bool, content_dir: str = "content") -> int:
-    """`kennisbank urls`: bring the manifest up to date, or with --check only say whether it is."""
-    from .core import load_site  # core imports this module for its check
-
-    root = Path(root)
-    file = root / MANIFEST
-    try:
-        site = load_site(root, content_dir, check_urls=False)
-    except ContentError as exc:
-        print(exc.report(), file=sys.stderr)
-        return 1
-    urls = url_set(site, plain_pages(root / content_dir, project_exclude(root)), content_dir)
-    old = file.read_text(encoding="utf-8") if file.is_file() else None
-    text, added, problems = update(old, urls, remove)
-    if problems:
-        print(ContentError(problems).report().replace("de site is niet gebouwd", f"{MANIFEST} is niet bijgewerkt"),
-              file=sys.stderr)
-        return 1
-    if text == old:
-        print(f"{MANIFEST} is bij: {len(urls.all)} adressen.")
-        return 0
-    if check_only:
-        listed = "\n".join(f"  {p}" for p in added) or "  (alleen volgorde of opmaak)"
-        print(f"{MANIFEST} is niet bij; deze adressen ontbreken:\n{listed}\n"
-              "Voer `kennisbank urls` uit en neem het bestand op in je wijziging.", file=sys.stderr)
-        return 1
-    file.write_text(text, encoding="utf-8")
-    removed = [normalise(p) for p in remove]
-    print(f"{MANIFEST} bijgewerkt: {len(added)} toegevoegd, {len(removed)} weggehaald, "
-          f"{len(urls.all)} adressen in totaal.")
-    for path in added[:LIST_UP_TO]:
-        print(f"  + {path}")
-    if len(added) > LIST_UP_TO:
-        print(f"  ... en nog {len(added) - LIST_UP_TO} (zie {MANIFEST})")
-    for path in removed:
-        print(f"  - {path}")
-    return 0
-
-
-__all__ = ["MANIFEST", "UrlSet", "check_alias_targets", "check_manifest", "check_project", "command", "config_exclude",
-           "format_manifest", "normalise", "page_url", "plain_pages", "project_exclude", "read_manifest",
-           "site_path", "update", "url_set"]
+__all__ = ["MANIFEST", "UrlSet", "check_alias_targets", "check_manifest", "check_project", "config_exclude",
+           "format_manifest", "plain_pages", "project_exclude", "read_manifest", "update", "url_set"]

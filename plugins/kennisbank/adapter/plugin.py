@@ -1,0 +1,110 @@
+"""The MkDocs plugin: each hook hands the build to the pure layers or to one of the adapter's objects.
+
+    on_config   load and check the content (core, publish) or, in `mkdocs serve`, start a ProblemPreview
+    on_files    the publication's pages as MkDocs files (files.py)
+    on_env      our filters and globals (renderer.py)
+    on_page_*   each page gets its item, breadcrumbs and history
+    on_post_build  catalog.json, feed.xml, redirects (output.py), then Pagefind over the site (pagefind.py)
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ..core.problems import ContentError
+from ..publish import load_project
+from ..publish.pages import Publication
+from ..publish.paths import prefix_to_root
+from . import history, output, pagefind, reproducible
+from .config import KennisbankConfig
+from .files import publish_files
+from ..publish.manifest import config_exclude
+from .preview import ProblemPreview
+from .renderer import Renderer
+
+log = logging.getLogger("mkdocs.plugins.kennisbank")
+OVERRIDES = str(Path(__file__).resolve().parent.parent / "overrides")
+
+
+class KennisbankPlugin(BasePlugin[KennisbankConfig]):
+    serving = False
+    publication: Publication | None = None  # the last good one, kept while a preview shows problems
+    preview: ProblemPreview | None = None  # only in `mkdocs serve`, while the content has problems
+    renderer: Renderer | None = None
+    files: Files | None = None
+    dates: dict = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having this hook also keeps one plugin object for all rebuilds of `mkdocs serve`.
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        content_dir = os.path.relpath(config.docs_dir, root)
+        reproducible.set_build_date(root)  # sitemap dates from the commit, not the clock
+        try:
+            self.publication = Publication(load_project(root, content_dir, exclude=config_exclude(config)))
+        except ContentError as exc:
+            if not self.serving:
+                raise PluginError("\n" + exc.report()) from None
+            self.preview = ProblemPreview(exc.problems, self.publication)
+        else:
+            if self.preview is not None:
+                log.info("Kennisbank: de inhoud is weer in orde; de site wordt opnieuw getoond.")
+            self.preview = None
+            self.dates = history.last_changed(root, content_dir)
+        # Our templates sit just above the theme's own, below a site's custom_dir if it has one.
+        if OVERRIDES not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, OVERRIDES)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.preview is not None:
+            return self.preview.files(files, config)
+        self.files = publish_files(files, config, self.publication)
+        return self.files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.preview is None:
+            output.page_meta(page, self.publication)
+        return markdown
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        self.renderer = Renderer(env, config, self.publication)
+        return env
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        if self.preview is not None:
+            return self.preview.context(context)
+        publication = self.publication
+        item = publication.item_for(page.file.src_uri)
+        # Material prints page.meta.title and .description unescaped (<title>, <meta>): hand it escaped text.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str) and not isinstance(page.meta[key], Markup):
+                page.meta[key] = Markup.escape(page.meta[key])
+        context.update(
+            kb=item, kb_site=publication.site, kb_crumbs=publication.breadcrumbs(page.file.src_uri),
+            kb_prefix=prefix_to_root(page.url),
+            kb_history=history.page_history(self.dates, getattr(item, "path", ""), page.edit_url))
+        return context
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.preview is not None:
+            return
+        taken = {f.dest_uri for f in self.files} | set(config.theme.static_templates)
+        for warning in output.write_extras(self.publication, self.renderer, config, self.config, taken):
+            log.warning(warning)  # a warning, so --strict counts it
+        try:
+            stats = pagefind.index_site(config.site_dir, Path(config.config_file_path).parent)
+        except pagefind.IndexFailed as exc:
+            raise PluginError(str(exc)) from None
+        log.info(f"Kennisbank: zoekindex voor {stats.pages} pagina's klaar.")

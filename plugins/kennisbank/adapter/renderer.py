@@ -1,0 +1,72 @@
+"""The one owner of the Jinja environment: our filters and globals, and rendering a template.
+
+Material's managers never see `env` (material/plugins/tags/renderer); likewise here every other
+module gets data from the pure layers, and only this class turns it into HTML through templates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import markdown
+import material
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+from markupsafe import Markup
+
+from ..core import safety
+from ..core.kinds import BY_NAME
+from ..publish import search, share
+from ..publish.pages import Publication
+from ..publish.paths import display_url, public_url
+
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+
+
+class Renderer:
+    def __init__(self, env: Environment, config, publication: Publication) -> None:
+        self.env = env
+        self.publication = publication
+        self._cards: dict[tuple, Markup] = {}
+        self._qr_codes: dict[str, Markup] = {}
+        # Frontmatter rendered as Markdown (a theme's intro) never carries raw HTML or script links.
+        self._md = markdown.Markdown(extensions=[*config.markdown_extensions, safety.SafeMarkdown()],
+                                     extension_configs=config.mdx_configs)
+        site_url = config.site_url
+        env.filters.update({
+            "kb_markdown": lambda text: Markup(self._md.reset().convert(text or "")),
+            "kb_kind": lambda kind: BY_NAME[kind].display if kind in BY_NAME else kind,
+            "kb_public_url": lambda url: public_url(site_url, url),
+            "kb_display_url": display_url,
+            "kb_qr": self.qr,
+            "kb_breakable": share.breakable,
+        })
+        env.globals.update({
+            "kb_card": self.card,
+            "kb_search_data": search.page_data,
+            "kb_indexed": search.indexed,
+            "kb_search_vocabulary": lambda: Markup(search.vocabulary_json(publication.site)),
+        })
+        # Everything our own templates print is escaped unless marked safe: frontmatter is data, not HTML.
+        previous = env.autoescape
+        env.autoescape = lambda name: bool(name and name.startswith("kb/")) or (
+            previous(name) if callable(previous) else bool(previous))
+        # Material's own templates under "material/", for overrides that wrap rather than replace them.
+        env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(MATERIAL_TEMPLATES)})])
+
+    def render(self, name: str, **context: Any) -> str:
+        return self.env.get_template(name).render(**context)
+
+    def card(self, item, prefix: str) -> Markup:
+        """A list entry for item, rendered once per link depth and reused on every listing page."""
+        key = (item.kind, item.key, prefix)
+        if key not in self._cards:
+            self._cards[key] = Markup(self.render(f"kb/partials/{item.kind}_card.html", item=item, prefix=prefix))
+        return self._cards[key]
+
+    def qr(self, url: str) -> Markup:
+        """The QR code of an absolute address as inline SVG; nothing for a site path."""
+        if url not in self._qr_codes:
+            code = share.qr_code(url)
+            self._qr_codes[url] = Markup(self.render("kb/partials/qr.html", qr=code).strip()) if code else Markup("")
+        return self._qr_codes[url]

@@ -1,0 +1,85 @@
+"""The building blocks of the content schema: one field of a record, and the value rules it can have."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# An alias is a site path such as /voorbeelden/oude-naam/ made of valid slug segments.
+ALIAS_RE = re.compile(r"^/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")
+
+PROVINCES = (
+    "Drenthe", "Flevoland", "Friesland", "Gelderland", "Groningen", "Limburg",
+    "Noord-Brabant", "Noord-Holland", "Overijssel", "Utrecht", "Zeeland", "Zuid-Holland",
+    "Landelijk",
+)
+ORGANISATION_KINDS = (
+    "gemeente", "samenwerkingsverband", "netwerk", "overheidsorganisatie",
+    "kennisinstelling", "adviesbureau", "fonds", "vereniging", "overig",
+)
+STATUSES = ("lopend", "afgerond")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One frontmatter or vocabulary field.
+
+    type is one of: text, int, date, slug, alias, ref, enum, list, mapping.
+    For list, `items` is the type of each element (text, ref, enum, alias).
+    `ref` names the collection of a kind (themes, tags, sources, organisations, lessons), or
+    `items` (a lesson or example given as lessen/<slug> or voorbeelden/<slug>).
+    `attribute` is the name of the value in the model when it differs from the field's name.
+    """
+
+    name: str
+    type: str
+    description: str
+    required: bool = False
+    items: str | None = None
+    ref: str | None = None
+    choices: tuple[str, ...] = ()
+    max_length: int | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+    min_items: int = 0
+    max_items: int | None = None
+    fields: tuple["Field", ...] = ()
+    example: Any = None
+    attribute: str | None = None
+
+    @property
+    def model_name(self) -> str:
+        return self.attribute or self.name
+
+
+def title(what: str) -> Field:
+    return Field("title", "text", f"Titel van {what}.", required=True, max_length=120)
+
+
+SUMMARY = Field(
+    "summary", "text",
+    "Samenvatting in één of twee zinnen; verschijnt in overzichten, zoekresultaten en linkvoorbeelden.",
+    required=True, max_length=400,
+)
+TAGS = Field(
+    "tags", "list", "Tags uit content/tags.yml (de sleutels, bijvoorbeeld regionale-samenwerking).",
+    required=True, items="ref", ref="tags", min_items=1, max_items=10,
+)
+SOURCE_REF = Field(
+    "source", "ref", "Bron uit content/sources.yml (de sleutel, bijvoorbeeld leren-van-elkaar).",
+    required=True, ref="sources",
+)
+CHAPTER = Field(
+    "chapter", "text", "Hoofdstuk, paragraaf of pagina in de bron, waar bekend.", max_length=160,
+)
+ALIASES = Field(
+    "aliases", "list",
+    "Oude adressen van deze pagina, bijvoorbeeld /voorbeelden/oude-naam/. Zo blijven oude links werken.",
+    items="alias", max_items=20,
+)
+SLUG = Field(
+    "slug", "slug",
+    "Alleen invullen als het adres anders moet zijn dan de bestandsnaam: kleine letters, cijfers en streepjes.",
+)

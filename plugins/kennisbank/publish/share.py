@@ -1,0 +1,69 @@
+"""Sharing a page: its public address, a short form to read aloud or print, and a QR code.
+
+The QR code is made at build time by segno, drawn as inline SVG: no network when building or
+viewing, sharp on paper at any size. The adapter registers these as Jinja filters:
+
+    {{ kb.url | kb_public_url }}   https://kennisbank.example.org/lessen/x/
+    {{ url | kb_display_url }}     kennisbank.example.org/lessen/x/
+    {{ url | kb_qr }}              <svg ...> (kb/partials/qr.html; empty without an absolute site_url)
+    {{ text | kb_breakable }}      the text, allowed to wrap after each '/'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import segno
+from markupsafe import Markup, escape
+
+from .paths import display_url
+
+QR_ERROR = "m"  # medium error correction: survives a fold or a smudge on a printed handout
+QR_BORDER = 4  # the quiet zone the QR standard asks for, in modules
+_DARK_RUN = re.compile(rb"\x01+")
+
+
+def breakable(text: str) -> Markup:
+    """Escaped text that may wrap after each '/', for a long address in a narrow column."""
+    return Markup("/<wbr>").join(escape(part) for part in str(text).split("/"))
+
+
+def matrix_path(matrix, border: int = QR_BORDER) -> str:
+    """SVG path data for the dark modules: one horizontal stroke per run of dark modules in a row,
+    each run reached by a relative move from the end of the one before (short text)."""
+    parts = []
+    x, y = 0, 0  # pen position, in modules, on the centre line of a row
+    for row_y, row in enumerate(matrix):
+        for run in _DARK_RUN.finditer(bytes(row)):
+            start, length = run.start() + border, run.end() - run.start()
+            if not parts:
+                parts.append(f"M{start} {row_y + border}.5h{length}")
+            else:
+                parts.append(f"m{start - x} {row_y + border - y}h{length}")
+            x, y = start + length, row_y + border
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class QrCode:
+    """A QR code as kb/partials/qr.html draws it: the side in modules and the path of the dark ones."""
+
+    url: str
+    size: int
+    path: str
+
+    @property
+    def label(self) -> str:
+        return display_url(self.url)
+
+
+def qr_code(url: str) -> QrCode | None:
+    """The QR code of an absolute URL, with a quiet zone; None for a site path (no site_url)."""
+    if not url.startswith(("https://", "http://")):
+        return None
+    rows = segno.make(url, error=QR_ERROR, micro=False).matrix
+    return QrCode(url, len(rows) + 2 * QR_BORDER, matrix_path(rows))
+
+
+__all__ = ["QR_BORDER", "QR_ERROR", "QrCode", "breakable", "matrix_path", "qr_code"]
