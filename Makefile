@@ -42,7 +42,7 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest -q
 
 bench: $(STAMP) $(NODE)
-	$(BIN)/python -m kennisbank.bench
+	$(BIN)/python -m benchmarks.bench
 
 clean:
 	rm -rf site $(VENV)

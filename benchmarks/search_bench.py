@@ -1,6 +1,6 @@
 """Search benchmark: bytes and latency of one query on a site with many synthetic examples.
 
-    python -m kennisbank.search_bench [--examples 10000] [--runs 3] [--work .bench/search] [--reuse]
+    python -m benchmarks.search_bench [--examples 10000] [--runs 3] [--work .bench/search] [--reuse]
 
 Builds the project plus N synthetic examples (synth.make_project) with `mkdocs build --strict`,
 which indexes it with Pagefind, indexes it once more on its own to time that, serves the site
@@ -35,7 +35,7 @@ import threading
 import time
 from pathlib import Path
 
-from . import indexer
+from kennisbank.adapter import pagefind as indexer
 from .synth import make_bare_material, make_project
 
 CHROMIUM = "/usr/bin/chromium"
@@ -230,7 +230,7 @@ def report(facts: dict, summary: list[dict]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kennisbank.search_bench")
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.search_bench")
     parser.add_argument("--examples", type=int, default=10000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--work", type=Path, default=Path(".bench/search"))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from .schema import PROVINCES
+from kennisbank.core.fields import PROVINCES
 
 NAV_PAGES = (("themas", "Thema's"), ("lessen", "Lessen"), ("voorbeelden", "Praktijkvoorbeelden"),
              ("tags", "Tags"), ("organisaties", "Organisaties"), ("over", "Over deze kennisbank"))

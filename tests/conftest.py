@@ -15,6 +15,7 @@ MINI = Path(__file__).parent / "fixtures" / "mini"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+sys.path.insert(0, str(ROOT))  # benchmarks/ (the build benchmark and its synthetic corpus)
 
 
 @pytest.fixture

@@ -40,7 +40,7 @@ def facets(item: Any) -> dict[str, list[str]]:
     """Facet values of one indexed page, as URL-safe keys. Plain Markdown pages pass item=None."""
     if not indexed(item):
         return {"soort": [PLAIN_PAGE]}
-    kind = item.kind_info
+    kind = BY_NAME[item.kind]
     values = {"soort": [kind.search]}
     for facet, attribute in kind.facets:
         values[facet] = _keys(getattr(item, attribute))

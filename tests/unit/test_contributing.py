@@ -1,0 +1,88 @@
+"""CONTRIBUTING.md stays true: every message kind is explained, and its examples match the code."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from kennisbank.cli import scaffold
+
+GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+EDGES = " \t—'\"[](),.:;"
+
+
+def message_argument(call: ast.Call) -> ast.expr | None:
+    """The message of Problem(path, line, field, message) or of self.add(path, message)."""
+    name = call.func.id if isinstance(call.func, ast.Name) else getattr(call.func, "attr", "")
+    if name == "Problem" and len(call.args) >= 4:
+        return call.args[3]
+    if name == "add" and len(call.args) >= 2:
+        return call.args[1]
+    return None
+
+
+def literal_parts(node: ast.expr) -> list[str]:
+    """The fixed wording in a message expression (the parts that are not filled in)."""
+    parts = []
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Call):
+            continue
+        if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
+            parts.append(sub.value)
+    return parts
+
+
+def wordings() -> list[tuple[str, str]]:
+    found = []
+    for module in ("load.py", "validate.py"):
+        tree = ast.parse((ROOT / "plugins/kennisbank/core" / module).read_text(encoding="utf-8"))
+        for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
+            message = message_argument(call)
+            if message is None:
+                continue
+            for part in literal_parts(message):
+                part = part.strip(EDGES)
+                if len(part) >= 8:
+                    found.append((module, part))
+    return sorted(set(found))
+
+
+def test_finds_the_messages():
+    parts = [p for _, p in wordings()]
+    assert "wordt niet afgesloten — zet een regel '---' onder het laatste veld" in parts
+    assert "ligt buiten het bereik" in parts
+    assert len(parts) > 30
+
+
+@pytest.mark.parametrize("module,wording", wordings())
+def test_every_message_is_explained(module, wording):
+    assert wording in GUIDE, f"CONTRIBUTING.md legt de melding uit {module} met '{wording}' nog niet uit"
+
+
+@pytest.mark.parametrize("name,file", [("example", "praktijkvoorbeeld.md"), ("lesson", "les.md")])
+def test_templates_for_the_web_route_are_current(name, file):
+    committed = (ROOT / ".github/sjablonen" / file).read_text(encoding="utf-8")
+    assert committed == scaffold.template(scaffold.SCAFFOLDS[name]), (
+        f"maak het sjabloon opnieuw: .venv/bin/kennisbank new {name} --sjabloon > .github/sjablonen/{file}")
+
+
+def test_local_links_exist():
+    for target in re.findall(r"\]\((?!https?:)([^)#]+)\)", GUIDE):
+        assert (ROOT / target).exists(), target
+
+
+def test_new_command_output_is_as_shown(mini):
+    import contextlib
+    import io
+
+    from kennisbank.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["--root", str(mini), "new", "example", "Vitale dorpen in Drechterland"]) == 0
+    shown = GUIDE.split("Je ziet dan:\n\n```text\n")[1].split("```")[0]
+    assert out.getvalue() == shown
