@@ -10,7 +10,6 @@ import pytest
 from conftest import mkdocs_build
 from kb_browser import (chromium, needs_chromium, needs_poppler, needs_zbar, pdf_pages, pdf_text, print_pdf,
                         qr_codes, serve)
-from kennisbank import qr, share
 
 LESSON = "content/lessons/verschillen.md"
 
@@ -29,76 +28,6 @@ def built(mini, tmp_path) -> Path:
 
 def html(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
-
-
-# --- pure helpers ------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("site_url,url,expected", [
-    ("https://kb.example.org/", "lessen/x/", "https://kb.example.org/lessen/x/"),
-    ("https://kb.example.org", "/lessen/x/", "https://kb.example.org/lessen/x/"),
-    ("https://vgs.example.org/kb/", "lessen/x/", "https://vgs.example.org/kb/lessen/x/"),
-    (None, "lessen/x/", "/lessen/x/"),
-])
-def test_public_url(site_url, url, expected):
-    assert share.public_url(site_url, url) == expected
-
-
-@pytest.mark.parametrize("url,shown", [
-    ("https://kb.example.org/lessen/x/", "kb.example.org/lessen/x/"),
-    ("http://127.0.0.1:8000/lessen/x/", "127.0.0.1:8000/lessen/x/"),
-    ("/lessen/x/", "/lessen/x/"),
-])
-def test_display_url(url, shown):
-    assert share.display_url(url) == shown
-
-
-def test_breakable_escapes_and_allows_wrapping_after_slashes():
-    assert str(share.breakable("a.org/<b>/x")) == "a.org/<wbr>&lt;b&gt;/<wbr>x"
-
-
-def test_qr_svg_is_inline_accessible_and_cached():
-    url = "https://kb.example.org/lessen/x/"
-    svg = share.qr_svg(url)
-    assert svg.startswith('<svg class="kb-qr" role="img" focusable="false" viewBox="0 0 ')
-    assert "<title>QR-code voor kb.example.org/lessen/x/</title>" in svg
-    assert "http" not in svg.replace(url, "")  # nothing fetched: no xlink, no image, no namespace URL needed inline
-    assert share.qr_svg(url) is svg  # one code per address per process
-    assert share.qr_svg("/lessen/x/") == ""  # no absolute address, no code
-
-
-def _matrix_from_path(d: str, size: int, border: int) -> list[list[int]]:
-    """Replay the path's moves and horizontal strokes onto a grid of modules."""
-    cells = [[0] * size for _ in range(size)]
-    x = y = 0.0
-    for command, a, b, length in re.findall(r"([Mm])(-?[\d.]+) (-?[\d.]+)h(\d+)", d):
-        x, y = (float(a), float(b)) if command == "M" else (x + float(a), y + float(b))
-        for i in range(int(length)):
-            cells[int(y - .5) - border][int(x) - border + i] = 1
-        x += int(length)
-    return cells
-
-
-@pytest.mark.parametrize("url", [
-    "https://kennisbank.example.org/lessen/verhaal-van-de-regio/",
-    "https://kennisbank.example.org/voorbeelden/leertraject-leren-van-elkaar/",
-    "https://mini.example.org/",
-])
-def test_svg_path_draws_exactly_the_modules_of_the_code(url):
-    """Our SVG writer draws every dark module of the symbol and nothing else."""
-    rows = qr.matrix(url.encode(), share.QR_ERROR)
-    svg = share.qr_svg(url)
-    d = re.search(r'stroke="#000" d="([^"]+)"', svg).group(1)
-    size = len(rows)
-    assert f'viewBox="0 0 {size + 2 * share.QR_BORDER} {size + 2 * share.QR_BORDER}"' in svg
-    assert _matrix_from_path(d, size, share.QR_BORDER) == [list(row) for row in rows]
-
-
-def test_placeholders_become_qr_codes_only_for_their_own_build():
-    url = "https://kennisbank.example.org/voorbeelden/later/"
-    html = f"<p>{share.later(url, 'aaaa1111')}</p><p>{share.later(url, 'bbbb2222')}</p>"
-    filled = share.fill(html, "aaaa1111")
-    assert filled == f"<p>{share.make_svg(url)}</p><p>{share.later(url, 'bbbb2222')}</p>"
-    assert share.fill(share.later("/zonder-site-url/", "aaaa1111"), "aaaa1111") == ""  # no site_url: no code
 
 
 # --- the built pages ---------------------------------------------------------------------------
