@@ -10,12 +10,9 @@ Material's header fetches) are answered locally, so the tests need no network.
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import yaml
 
 from browser import CHROMIUM, serve
 from conftest import MINI, mkdocs_build
@@ -201,18 +198,3 @@ def test_only_the_pagefind_chunks_a_query_needs_are_loaded(page):
     assert not any("search_index.json" in p for p in loaded)
     fragments = [p for p in pagefind if p.endswith(".pf_fragment")]
     assert 0 < len(fragments) <= 10
-
-
-EXAMPLE = """---
-title: {title}
-summary: {text}
-organisations: [{org}]
-provinces: [{province}]
-year_start: 2020
-lessons: [coalitie]
-tags: [vervoer]
-source: leren-van-elkaar
-date: 2026-11-22
----
-{text}
-"""

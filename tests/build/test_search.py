@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import random
 import re
 from pathlib import Path
 from types import SimpleNamespace

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from .fields import Field
-from .kinds import BY_COLLECTION, BY_NAME, ITEMS_REF, KINDS, Kind
+from .kinds import BY_NAME, ITEMS_REF, KINDS, Kind
 from .load import Record
 from .related import Related, Scorer, link_related
 
