@@ -21,6 +21,10 @@ from .paths import display_url
 
 QR_ERROR = "m"  # medium error correction: survives a fold or a smudge on a printed handout
 QR_BORDER = 4  # the quiet zone the QR standard asks for, in modules
+# segno tries all eight masks and keeps the best-scoring one: a third of a 1,000-example build
+# (BENCHMARKS.md). Every mask gives a valid code that readers decode (printed codes are scanned back
+# in tests/browser/test_share_print.py), so one fixed mask is used.
+QR_MASK = 4
 _DARK_RUN = re.compile(rb"\x01+")
 
 
@@ -62,7 +66,7 @@ def qr_code(url: str) -> QrCode | None:
     """The QR code of an absolute URL, with a quiet zone; None for a site path (no site_url)."""
     if not url.startswith(("https://", "http://")):
         return None
-    rows = segno.make(url, error=QR_ERROR, micro=False).matrix
+    rows = segno.make(url, error=QR_ERROR, micro=False, mask=QR_MASK).matrix
     return QrCode(url, len(rows) + 2 * QR_BORDER, matrix_path(rows))
 
 
