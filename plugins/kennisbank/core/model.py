@@ -311,14 +311,6 @@ class Site:
     def items(self) -> list[Item]:
         return [item for kind in KINDS for item in self.collections[kind.collection]]
 
-    def document(self, src_uri: str) -> Item | None:
-        """The lesson, example or meeting read from this file."""
-        return self._by_src_uri.get(src_uri)
-
-    @functools.cached_property
-    def _by_src_uri(self) -> dict[str, Item]:
-        return {item.src_uri: item for item in self.items() if item.src_uri}
-
 
 def _plain(f: Field, value: Any) -> Any:
     """A field's value as the model keeps it (references are resolved later)."""

@@ -13,8 +13,8 @@ from typing import Any
 import yaml
 
 from ..core.kinds import BY_NAME, KINDS, SEARCH_PATH, Kind
-from ..core.model import Item, Site
-from .paths import site_path, src_uri_for
+from ..core.model import Site
+from .paths import src_uri_for
 
 
 @dataclass(frozen=True)
@@ -39,10 +39,6 @@ class Listing:
     @property
     def url(self) -> str:
         return f"{self.of.url_prefix}/"
-
-    @property
-    def items(self) -> list[Item]:
-        return getattr(self.site, self.of.collection)
 
 
 @dataclass(frozen=True)
@@ -127,10 +123,6 @@ class Publication:
             via = getattr(item, kind.crumb)
             crumbs.append((via.title, via.url))
         return crumbs
-
-    def urls(self) -> dict[str, Page]:
-        """Site path -> page, for every page from the model."""
-        return {site_path(page.url): page for page in self.pages}
 
 
 __all__ = ["Listing", "Page", "Publication", "SearchPage", "listings", "site_pages"]
