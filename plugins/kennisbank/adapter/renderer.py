@@ -6,12 +6,13 @@ module gets data from the pure layers, and only this class turns it into HTML th
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 from typing import Any
 
 import markdown
 import material
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pass_context
 from markupsafe import Markup
 
 from ..core import safety
@@ -29,6 +30,8 @@ class Renderer:
         self.publication = publication
         self._cards: dict[tuple, Markup] = {}
         self._qr_codes: dict[str, Markup] = {}
+        self._layout: dict[tuple, Markup] = {}
+        self._nav_urls: set[str] | None = None
         # Frontmatter rendered as Markdown (a theme's intro) never carries raw HTML or script links.
         self._md = markdown.Markdown(extensions=[*config.markdown_extensions, safety.SafeMarkdown()],
                                      extension_configs=config.mdx_configs)
@@ -43,6 +46,7 @@ class Renderer:
         })
         env.globals.update({
             "kb_card": self.card,
+            "kb_layout": self.layout,
             "kb_search_data": search.page_data,
             "kb_indexed": search.indexed,
             "kb_search_vocabulary": lambda: Markup(search.vocabulary_json(publication.site)),
@@ -64,9 +68,38 @@ class Renderer:
             self._cards[key] = Markup(self.render(f"kb/partials/{item.kind}_card.html", item=item, prefix=prefix))
         return self._cards[key]
 
+    @pass_context
+    def layout(self, context, name: str, caller) -> Markup:
+        """`{% call kb_layout("tabs") %}{{ super() }}{% endcall %}`: Material's navigation, tabs,
+        footer and settings, rendered once per folder for the pages outside the navigation. Such a
+        page owns nothing in them, and its links in them are relative to its folder; pages in the
+        navigation (the current item is marked, its table of contents shown) always render their own."""
+        page, nav = context.get("page"), context.get("nav")
+        if page is None or nav is None:
+            return Markup(caller())
+        if self._nav_urls is None:
+            self._nav_urls = {p.url for p in nav.pages}
+        if page.url in self._nav_urls:
+            return Markup(caller())
+        key = (name, posixpath.dirname(page.url.rstrip("/")), _active_titles(nav))
+        if key not in self._layout:
+            self._layout[key] = Markup(caller())
+        return self._layout[key]
+
     def qr(self, url: str) -> Markup:
         """The QR code of an absolute address as inline SVG; nothing for a site path."""
         if url not in self._qr_codes:
             code = share.qr_code(url)
             self._qr_codes[url] = Markup(self.render("kb/partials/qr.html", qr=code).strip()) if code else Markup("")
         return self._qr_codes[url]
+
+
+def _active_titles(items) -> tuple[str, ...]:
+    """The titles of the navigation entries marked active (the section a page belongs to, if any)."""
+    titles: list[str] = []
+    for item in items:
+        if item.active:
+            titles.append(item.title or "")
+        if item.children:
+            titles.extend(_active_titles(item.children))
+    return tuple(titles)

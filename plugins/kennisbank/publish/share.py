@@ -25,6 +25,9 @@ QR_BORDER = 4  # the quiet zone the QR standard asks for, in modules
 # (BENCHMARKS.md). Every mask gives a valid code that readers decode (printed codes are scanned back
 # in tests/browser/test_share_print.py), so one fixed mask is used.
 QR_MASK = 4
+# segno also tries, per code, whether a higher error level fits the same size ("boost"); that second
+# search cost more than making the code itself. The level stays medium, as asked for.
+QR_BOOST = False
 _DARK_RUN = re.compile(rb"\x01+")
 
 
@@ -66,7 +69,7 @@ def qr_code(url: str) -> QrCode | None:
     """The QR code of an absolute URL, with a quiet zone; None for a site path (no site_url)."""
     if not url.startswith(("https://", "http://")):
         return None
-    rows = segno.make(url, error=QR_ERROR, micro=False, mask=QR_MASK).matrix
+    rows = segno.make(url, error=QR_ERROR, micro=False, mask=QR_MASK, boost_error=QR_BOOST).matrix
     return QrCode(url, len(rows) + 2 * QR_BORDER, matrix_path(rows))
 
 
