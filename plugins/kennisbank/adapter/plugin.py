@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from ..core import sanitise
 from ..core.problems import ContentError
 from ..publish import load_project
 from ..publish.pages import Publication
@@ -62,6 +63,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 log.info("Kennisbank: de inhoud is weer in orde; de site wordt opnieuw getoond.")
             self.preview = None
             self.dates = history.last_changed(root, content_dir)
+        # Attribute lists may set ids and classes only, in every page and Markdown field.
+        if not any(isinstance(e, sanitise.IdAndClassOnly) for e in config.markdown_extensions):
+            config.markdown_extensions.append(sanitise.IdAndClassOnly())
         # Our templates sit just above the theme's own, below a site's custom_dir if it has one.
         if OVERRIDES not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, OVERRIDES)
@@ -77,6 +81,14 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         if self.preview is None:
             output.page_meta(page, self.publication)
         return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Every page's HTML from content through the allowlist (sanitise.py); the check has already
+        refused what it would change, so a warning here means the check and the build disagree."""
+        if sanitise.changes(html):
+            log.warning(f"Kennisbank: {page.file.src_uri}: de HTML van deze pagina bevat iets wat de site "
+                        "niet publiceert en wat de controle niet vond; het is weggelaten — meld dit aan een beheerder")
+        return sanitise.clean(html)
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         self.renderer = Renderer(env, config, self.publication)

@@ -15,7 +15,7 @@ import material
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pass_context
 from markupsafe import Markup
 
-from ..core import safety
+from ..core import safety, sanitise
 from ..core.kinds import BY_NAME
 from ..publish import search, share
 from ..publish.pages import Publication
@@ -37,7 +37,7 @@ class Renderer:
                                      extension_configs=config.mdx_configs)
         site_url = config.site_url
         env.filters.update({
-            "kb_markdown": lambda text: Markup(self._md.reset().convert(text or "")),
+            "kb_markdown": lambda text: Markup(sanitise.clean(self._md.reset().convert(text or ""))),
             "kb_kind": lambda kind: BY_NAME[kind].display if kind in BY_NAME else kind,
             "kb_public_url": lambda url: public_url(site_url, url),
             "kb_display_url": display_url,

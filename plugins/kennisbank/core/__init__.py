@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .kinds import VOCABULARY_KINDS
 from .load import Record, load_content
 from .model import Site, build_site
 from .problems import ContentError
@@ -13,7 +14,10 @@ from .validate import validate
 def read_site(root: Path, content_dir: str = "content") -> tuple[Site, list[Record]]:
     """Read and check all content under root/content_dir; raise ContentError listing every problem."""
     records, problems = load_content(Path(root), content_dir)
-    problems += validate(records)
+    read = {r.kind.collection for r in records}
+    unreadable = {kind.collection for kind in VOCABULARY_KINDS if kind.collection not in read
+                  and any(p.path == f"{content_dir}/{kind.vocabulary}.yml" for p in problems)}
+    problems += validate(records, unreadable)
     if problems:
         raise ContentError(problems)
     return build_site(records), records

@@ -48,6 +48,7 @@ class Field:
     fields: tuple["Field", ...] = ()
     example: Any = None
     attribute: str | None = None
+    markdown: bool = False  # rendered as Markdown (safety.SafeMarkdown), so checked like a body
 
     @property
     def model_name(self) -> str:

@@ -89,7 +89,8 @@ THEME = Kind(
         title("het thema"),
         Field("order", "int", "Volgorde van het thema.", required=True, minimum=1, maximum=99),
         SUMMARY,
-        Field("intro", "text", "Inleiding op het thema (Markdown).", required=True, max_length=4000),
+        Field("intro", "text", "Inleiding op het thema (Markdown).", required=True, max_length=4000,
+              markdown=True),
         Field("source", "ref", "Bron van het thema.", ref="sources"),
     ),
 )

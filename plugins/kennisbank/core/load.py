@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,15 +12,22 @@ import frontmatter
 import yaml
 
 from .fields import SLUG_RE
-from .kinds import DOCUMENT_KINDS, VOCABULARY_KINDS, Kind
+from .kinds import DOCUMENT_KINDS, KINDS, SEARCH_PATH, VOCABULARY_KINDS, Kind
 from .problems import Problem
-
-# libyaml when present: the same results, several times faster on large sites.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from .safety import page_problems
+from .yaml_load import ContentLoader, RefusedYaml, construct_key
 # python-frontmatter's own definition of a boundary line, so files it accepts we accept.
 _BOUNDARY = re.compile(frontmatter.YAMLHandler.FM_BOUNDARY.pattern.strip("^$"))
 
 Path_ = tuple[Any, ...]
+
+MAX_FILE = 1_000_000  # bytes in one Markdown or YAML file; the longest lesson is 12 kB
+# What may sit in content/: Markdown pages, the vocabularies and raster images. Anything else
+# (HTML, SVG, JavaScript) would be published as it is and could run on the site's origin.
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd"})  # MkDocs reads all
+# Top folders whose files the site writes itself (theme and our assets, the search index).
+RESERVED_FOLDERS = frozenset({"assets", "pagefind", "search"})
 
 
 @dataclass
@@ -51,33 +59,27 @@ class Record:
         return self.line
 
 
-def _walk(node: yaml.Node, value: Any, path: Path_, offset: int, lines: dict, dupes: list,
-          seen: set | None = None) -> None:
+def _walk(node: yaml.Node, value: Any, path: Path_, offset: int, lines: dict, dupes: list) -> None:
     """Record the line of every mapping key and sequence item under `node`.
 
-    A list or block reached a second time is a YAML alias (*naam): it is not walked again, so
-    nested aliases cannot make this take exponential time (its items keep their first lines).
+    The loader refuses aliases and deep nesting, so this visits each node once and recurses at
+    most MAX_DEPTH levels.
     """
-    seen = set() if seen is None else seen
-    if isinstance(node, yaml.CollectionNode):
-        if id(node) in seen:
-            return
-        seen.add(id(node))
     if isinstance(node, yaml.MappingNode) and isinstance(value, dict):
         keys: set = set()
         for key_node, val_node in node.value:
-            key = key_node.value
+            key = construct_key(key_node)
             line = key_node.start_mark.line + offset
             if key in keys:
                 dupes.append((path + (key,), line))
             keys.add(key)
             lines[path + (key,)] = line
             if key in value:
-                _walk(val_node, value[key], path + (key,), offset, lines, dupes, seen)
+                _walk(val_node, value[key], path + (key,), offset, lines, dupes)
     elif isinstance(node, yaml.SequenceNode) and isinstance(value, list):
         for i, (item_node, item) in enumerate(zip(node.value, value)):
             lines[path + (i,)] = item_node.start_mark.line + offset
-            _walk(item_node, item, path + (i,), offset, lines, dupes, seen)
+            _walk(item_node, item, path + (i,), offset, lines, dupes)
 
 
 def parse_yaml(text: str, path: str, first_line: int, what: str):
@@ -85,10 +87,10 @@ def parse_yaml(text: str, path: str, first_line: int, what: str):
 
     Returns (data, lines, problems); data is None when the YAML cannot be read.
     """
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        node, data = ContentLoader(text).load()
+    except RefusedYaml as exc:
+        return None, {}, [Problem(path, exc.problem_mark.line + first_line, what, exc.problem)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + first_line) if mark else first_line
@@ -97,8 +99,6 @@ def parse_yaml(text: str, path: str, first_line: int, what: str):
                                                     "dubbele punten en aanhalingstekens")]
     except (yaml.YAMLError, ValueError) as exc:
         return None, {}, [Problem(path, first_line, what, f"YAML-fout: {exc}")]
-    finally:
-        loader.dispose()
     lines: dict[Path_, int] = {}
     dupes: list = []
     if node is not None:
@@ -111,8 +111,76 @@ def parse_yaml(text: str, path: str, first_line: int, what: str):
     return data, lines, problems
 
 
-def read_text(file: Path, path: str) -> tuple[str | None, list[Problem]]:
-    """The file's text, or the reason it cannot be used."""
+def _file_problem(path: str, name: str, folder: bool, top: str) -> str | None:
+    """Why a file (or folder) in content/ may not be published, or None."""
+    suffix = Path(name).suffix.lower() if not folder else ""
+    if top in RESERVED_FOLDERS:
+        return (f"staat in content/{top}/, waar de site haar eigen bestanden neerzet — zet het in een "
+                "andere map, bijvoorbeeld content/afbeeldingen/")
+    if folder:
+        return None
+    if suffix in MARKDOWN_SUFFIXES and not name.endswith(".md"):
+        return (f"heeft de extensie '{Path(name).suffix}': de site leest alleen Markdown-bestanden "
+                f"die op '.md' eindigen (kleine letters) — hernoem het naar '{Path(name).stem}.md'")
+    if suffix == ".svg":
+        return ("is een SVG-bestand: dat kan code bevatten en wordt niet gepubliceerd — sla de "
+                "afbeelding op als PNG of WebP")
+    if suffix not in IMAGE_SUFFIXES | {".md", ".yml"}:
+        return (f"heeft een bestandstype ({suffix or 'zonder extensie'}) dat niet in content/ mag: alleen "
+                "Markdown (.md), de lijsten (.yml) en afbeeldingen (.png, .jpg, .gif, .webp, .avif) — "
+                "haal het bestand weg of vraag een beheerder")
+    return None
+
+
+def scan_content(base: Path, root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every file MkDocs would publish from `base`, and problems for those it may not.
+
+    Symbolic links (to files or folders, dangling or looping) are never followed or read: they
+    could publish files from outside the repository. Hidden files and folders, which MkDocs leaves
+    out, are skipped (a Markdown file named like '..md' is still read, to report its name).
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+    if not base.is_dir():
+        return files, problems
+    for folder, subfolders, names in os.walk(base):
+        here = Path(folder)
+        top = here.relative_to(base).parts[0] if here != base else ""
+        for name in sorted(subfolders):
+            if name.startswith("."):
+                subfolders.remove(name)
+                continue
+            entry = here / name
+            path = entry.relative_to(root).as_posix()
+            if entry.is_symlink():
+                subfolders.remove(name)
+                problems.append(Problem(path, 1, "bestand", "is een symbolische koppeling (symlink) naar "
+                                        "een map; de site publiceert alleen echte bestanden uit de "
+                                        "repository — zet de bestanden zelf hier neer"))
+        for name in sorted(names):
+            if name.startswith(".") and not name.endswith(".md"):  # MkDocs leaves these out; '..md' is a mistake
+                continue
+            entry = here / name
+            path = entry.relative_to(root).as_posix()
+            if entry.is_symlink():
+                problems.append(Problem(path, 1, "bestand", "is een symbolische koppeling (symlink); de "
+                                        "site publiceert alleen echte bestanden uit de repository — zet "
+                                        "het bestand zelf hier neer"))
+                continue
+            reason = _file_problem(path, name, False, top or name)
+            if reason:
+                problems.append(Problem(path, 1, "bestand", reason))
+            else:
+                files.append(entry)
+    return files, problems
+
+
+def read_text(file: Path, path: str, empty: str = "begin met een frontmatter-blok tussen twee regels "
+              "'---'") -> tuple[str | None, list[Problem]]:
+    """The file's text, or the reason it cannot be used; `empty` says what an empty file needs."""
+    if file.stat().st_size > MAX_FILE:
+        return None, [Problem(path, 1, "bestand", f"is groter dan {MAX_FILE // 1_000_000} MB — zo lang is "
+                                                  "geen tekst; splits hem of haal ingeplakte gegevens weg")]
     raw = file.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, [Problem(path, 1, "bestand", "begint met een byte-order mark (BOM) — sla het "
@@ -125,8 +193,7 @@ def read_text(file: Path, path: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(path, line, "bestand", f"is geen geldige UTF-8 (byte 0x{byte:02x}) — "
                                                      "sla het bestand op als UTF-8")]
     if not text.strip():
-        return None, [Problem(path, 1, "bestand", "is leeg — begin met een frontmatter-blok tussen "
-                                                  "twee regels '---'")]
+        return None, [Problem(path, 1, "bestand", f"is leeg — {empty}")]
     return text, []
 
 
@@ -161,9 +228,12 @@ def read_document(file: Path, kind: Kind, root: Path, content_dir: Path) -> tupl
 
 def read_vocabulary(file: Path, kind: Kind, root: Path) -> tuple[list[Record], list[Problem]]:
     path = file.relative_to(root).as_posix()
+    if file.is_symlink():
+        return [], []  # reported by scan_content, never read
     if not file.exists():
         return [], [Problem(path, 1, "bestand", f"ontbreekt — elke site heeft een lijst van {kind.plural} nodig")]
-    text, problems = read_text(file, path)
+    text, problems = read_text(file, path, f"zet hier de {kind.plural}, elk als sleutel met "
+                               "ingesprongen velden eronder")
     if text is None:
         return [], problems
     data, where, problems = parse_yaml(text, path, 1, kind.vocabulary)
@@ -174,6 +244,10 @@ def read_vocabulary(file: Path, kind: Kind, root: Path) -> tuple[list[Record], l
     records = []
     for key, value in data.items():
         line = where.get((key,), 1)
+        if not isinstance(key, str):
+            problems.append(Problem(path, line, str(key), "is geen naam: een sleutel bestaat uit kleine "
+                                    "letters, cijfers en streepjes, bijvoorbeeld 'mijn-sleutel'"))
+            continue
         if not isinstance(value, dict):
             problems.append(Problem(path, line, str(key), f"verwacht de velden van een {kind.label} "
                                                           "(ingesprongen onder de sleutel)"))
@@ -184,20 +258,44 @@ def read_vocabulary(file: Path, kind: Kind, root: Path) -> tuple[list[Record], l
 
 
 def load_content(root: Path, content_dir: str = "content") -> tuple[list[Record], list[Problem]]:
-    """Read every document and vocabulary under `root/content_dir`."""
+    """Read every document and vocabulary under `root/content_dir`, and check every other file there.
+
+    Plain pages (content/over.md) are no records, but their HTML is checked here too.
+    """
     base = root / content_dir
     records: list[Record] = []
-    problems: list[Problem] = []
+    found_files, problems = scan_content(base, root)
+    by_folder: dict[str, list[Path]] = {}
+    for file in found_files:
+        if file.suffix == ".md":
+            parts = file.relative_to(base).parts
+            by_folder.setdefault(parts[0] if len(parts) > 1 else "", []).append(file)
     for kind in VOCABULARY_KINDS:
         found, issues = read_vocabulary(base / f"{kind.vocabulary}.yml", kind, root)
         records += found
         problems += issues
     for kind in DOCUMENT_KINDS:
-        folder = base / kind.folder
-        files = sorted(folder.rglob("*.md"), key=lambda path: path.parts) if folder.is_dir() else []
-        for file in files:
+        for file in sorted(by_folder.pop(kind.folder, []), key=lambda path: path.parts):
             record, issues = read_document(file, kind, root, base)
             problems += issues
             if record is not None:
                 records.append(record)
+    for files in by_folder.values():
+        for file in files:
+            problems += page_problems(file, root) + plain_page_place(file, base, root)
     return records, problems
+
+
+def plain_page_place(file: Path, base: Path, root: Path) -> list[Problem]:
+    """A plain page may not take an address the site makes itself (/lessen/, /zoeken/, /tags/x/)."""
+    src_uri = file.relative_to(base).as_posix()
+    url = src_uri.removesuffix(".md").removesuffix("index").rstrip("/")
+    top = url.split("/")[0]
+    owner = next((kind for kind in KINDS if kind.url_prefix == top), None)
+    if owner is None and top != SEARCH_PATH:
+        return []
+    what = f"de {owner.plural}" if owner else "de zoekpagina"
+    where = "" if owner is None else f"content/{owner.folder}/" if owner.folder else f"content/{owner.vocabulary}.yml"
+    return [Problem(file.relative_to(root).as_posix(), 1, "bestand",
+                    f"zou op /{url}/ komen, maar de adressen onder /{top}/ zijn van {what}, die de site zelf "
+                    f"maakt — kies een andere bestandsnaam of map" + (f"; {what} staan in {where}" if where else ""))]

@@ -12,9 +12,14 @@ from .fields import ALIAS_RE, SLUG_RE, Field
 from .kinds import BY_COLLECTION, ITEM_KINDS, ITEMS_REF, LESSON, TAG, Kind, reserved_paths
 from .load import Record
 from .problems import Problem, did_you_mean
-from .safety import document_problems
-# Characters that XML (feed.xml) and HTML forbid in text: controls other than tab and newlines.
-CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+from .safety import CONTROL_RE, document_problems
+from .yaml_load import NoSuchDate
+
+# A URL segment is a folder name on disk (255 bytes on most file systems); short addresses are also
+# easier to type from a handout.
+MAX_SEGMENT = 100
+# Keys and slugs that would take the place of a page the site makes itself (tags/index.md is /tags/).
+RESERVED_KEYS = frozenset({"index"})
 
 
 def slugify(text: str) -> str:
@@ -67,9 +72,10 @@ def _describe(value: Any) -> str:
 
 
 class _Checker:
-    def __init__(self, record: Record, vocab: Vocabularies):
+    def __init__(self, record: Record, vocab: Vocabularies, unreadable: frozenset = frozenset()):
         self.record = record
         self.vocab = vocab
+        self.unreadable = unreadable  # collections whose file could not be read (already reported)
         self.problems: list[Problem] = []
 
     def add(self, path: tuple, message: str) -> None:
@@ -120,20 +126,36 @@ class _Checker:
             self.add(path, f"{value} ligt buiten het bereik {f.minimum}–{f.maximum}")
 
     def check_date(self, f: Field, value: Any, path: tuple) -> None:
-        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        if isinstance(value, NoSuchDate):
+            self.add(path, f"de datum {value} bestaat niet — controleer de dag en de maand (JJJJ-MM-DD)")
+        elif isinstance(value, dt.datetime) or not isinstance(value, dt.date):
             self.add(path, f"verwacht een datum als JJJJ-MM-DD (bijvoorbeeld 2026-11-24), maar kreeg "
                      f"{_describe(value)}")
 
     def check_slug(self, f: Field, value: Any, path: tuple) -> None:
         if not isinstance(value, str) or not SLUG_RE.fullmatch(value):
             self.add(path, f"ongeldige slug {_describe(value)} — gebruik kleine letters, cijfers en "
-                     f"streepjes, bijvoorbeeld '{slugify(str(value)) or 'mijn-pagina'}'")
+                     f"streepjes, bijvoorbeeld '{slugify(str(value))[:MAX_SEGMENT] or 'mijn-pagina'}'")
+        else:
+            self.segment(value, path)
+
+    def segment(self, value: str, path: tuple) -> None:
+        """A URL segment: not reserved, not longer than MAX_SEGMENT."""
+        if value in RESERVED_KEYS:
+            self.add(path, f"'{value}' is een gereserveerd woord: op dat adres staat het overzicht dat "
+                     "de site zelf maakt — kies een andere naam")
+        elif len(value) > MAX_SEGMENT:
+            self.add(path, f"is te lang voor een adres: {len(value)} tekens, maximaal {MAX_SEGMENT} — "
+                     "kies een kortere naam")
 
     def check_alias(self, f: Field, value: Any, path: tuple) -> None:
         if not isinstance(value, str) or not ALIAS_RE.fullmatch(value):
             fixed = "/" + "/".join(slugify(p) for p in str(value).split("/") if slugify(p)) + "/"
             self.add(path, f"ongeldig oud adres {_describe(value)} — schrijf het als pad met kleine "
-                     f"letters en streepjes tussen schuine strepen, bijvoorbeeld '{fixed}'")
+                     f"letters en streepjes tussen schuine strepen, bijvoorbeeld '{fixed[:200]}'")
+        elif any(len(part) > MAX_SEGMENT for part in value.split("/")):
+            self.add(path, f"is te lang voor een adres: een deel heeft meer dan {MAX_SEGMENT} tekens — "
+                     "kies een korter oud adres")
 
     def check_enum(self, f: Field, value: Any, path: tuple) -> None:
         if value not in f.choices:
@@ -146,6 +168,8 @@ class _Checker:
         if not isinstance(value, str):
             self.add(path, f"verwacht de sleutel van een {noun}, maar kreeg {_describe(value)}")
             return
+        if f.ref in self.unreadable:
+            return  # one message for the broken file, not one for every page that uses it
         known = self.vocab.keys.get(f.ref, set())
         if value not in known:
             self.add(path, f"onbekende {noun} '{value}'"
@@ -174,15 +198,21 @@ class _Checker:
             self.fields(f.fields, value, path, f"{f.name}-blok")
 
 
-def check_record(record: Record, vocab: Vocabularies) -> list[Problem]:
-    checker = _Checker(record, vocab)
+def check_record(record: Record, vocab: Vocabularies, unreadable: frozenset = frozenset()) -> list[Problem]:
+    checker = _Checker(record, vocab, unreadable)
     kind: Kind = record.kind
+    where = "bestandsnaam" if kind.folder else "sleutel"
     if not SLUG_RE.fullmatch(record.key):
-        where = "bestandsnaam" if kind.folder else "sleutel"
         checker.problems.append(Problem(
             record.path, record.line, "slug",
             f"ongeldige slug '{record.key}' in de {where} — gebruik kleine letters, cijfers en "
-            f"streepjes, bijvoorbeeld '{slugify(record.key) or 'mijn-pagina'}'"))
+            f"streepjes, bijvoorbeeld '{slugify(record.key)[:MAX_SEGMENT] or 'mijn-pagina'}'"))
+    elif not (kind.folder and isinstance(record.data.get("slug"), str)):  # a slug field replaces the name
+        before = len(checker.problems)
+        checker.segment(record.key, ())
+        for i in range(before, len(checker.problems)):
+            old = checker.problems[i]
+            checker.problems[i] = Problem(old.path, record.line, "slug", f"de {where} {old.message}")
     checker.fields(kind.fields, record.data, (), kind.label)
     data = record.data
     start, end = data.get("year_start"), data.get("year_end")
@@ -235,11 +265,13 @@ def check_collisions(records: list[Record]) -> list[Problem]:
     return problems
 
 
-def validate(records: list[Record]) -> list[Problem]:
+def validate(records: list[Record], unreadable: Iterable[str] = ()) -> list[Problem]:
+    """Every problem in the records; references into the `unreadable` collections are not checked."""
     vocab = Vocabularies.from_records(records)
     problems: list[Problem] = []
+    unreadable = frozenset(unreadable)
     for record in records:
-        problems += check_record(record, vocab)
+        problems += check_record(record, vocab, unreadable)
     problems += check_collisions(records)
     problems += document_problems(records)  # no script in Markdown bodies (safety.py)
     return problems
