@@ -49,7 +49,7 @@ def page(chromium, site_url):
 
 def open_search(page, query: str = "") -> None:
     page.goto(page.base + "zoeken/" + query)
-    page.wait_for_function("document.querySelector('[data-kb-search-status]').textContent.length > 0 && "
+    page.wait_for_function("() => document.querySelector('[data-kb-search-status]').textContent.length > 0 && "
                            "!document.querySelector('[data-kb-search-status]').textContent.startsWith('Zoeken')")
 
 
@@ -145,7 +145,7 @@ def test_tag_page_opens_the_search_already_filtered(page):
     page.goto(page.base + "tags/intervisie/")
     page.click("text=Zoeken binnen deze tag")
     page.wait_for_url(re.compile(r"/zoeken/\?tag=intervisie$"))
-    page.wait_for_function("document.querySelector('[data-kb-search-status]').textContent.includes('filter')")
+    page.wait_for_function("() => document.querySelector('[data-kb-search-status]').textContent.includes('filter')")
     assert parse_qs(urlsplit(page.url).query) == {"tag": ["intervisie"]}
     assert page.is_checked("input[name='tag'][value='intervisie']")
     shown = status_count(page)
@@ -173,7 +173,7 @@ def test_results_are_announced_and_empty_state_helps(page):
     open_search(page)
     assert page.get_attribute(STATUS, "aria-live") == "polite"
     page.type("#kb-q", "do", delay=20)  # too short to search while typing
-    page.wait_for_function("document.querySelector('[data-kb-search-status]').textContent.startsWith('Typ verder')")
+    page.wait_for_function("() => document.querySelector('[data-kb-search-status]').textContent.startsWith('Typ verder')")
     type_query(page, "fietspadonderhoud")
     assert page.text_content(STATUS) == "Geen resultaten voor \u201cfietspadonderhoud\u201d."
     help_text = page.text_content("[data-kb-search-help]")
@@ -184,7 +184,7 @@ def test_results_are_announced_and_empty_state_helps(page):
     open_search(page, "?q=Stroomlijn&soort=tag")
     assert "zonder filters: 3 resultaten" in page.text_content("[data-kb-search-help]")
     page.click("[data-kb-search-tips] button")
-    page.wait_for_function("document.querySelector('[data-kb-search-status]').textContent.startsWith('3 ')")
+    page.wait_for_function("() => document.querySelector('[data-kb-search-status]').textContent.startsWith('3 ')")
     assert urlsplit(page.url).query == "q=Stroomlijn"
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -26,6 +26,7 @@ from ..publish import load_project
 from ..publish.pages import Publication
 from ..publish.paths import prefix_to_root
 from . import history, output, pagefind, reproducible
+from .staging import StagedOutput
 from .config import KennisbankConfig
 from .files import publish_files
 from ..publish.manifest import config_exclude
@@ -38,6 +39,8 @@ OVERRIDES = str(Path(__file__).resolve().parent.parent / "overrides")
 
 class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     serving = False
+    dirty = False
+    staged: StagedOutput | None = None  # a build's staging folder (staging.py), until it is swapped in
     publication: Publication | None = None  # the last good one, kept while a preview shows problems
     preview: ProblemPreview | None = None  # only in `mkdocs serve`, while the content has problems
     renderer: Renderer | None = None
@@ -47,6 +50,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook also keeps one plugin object for all rebuilds of `mkdocs serve`.
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -63,6 +67,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 log.info("Kennisbank: de inhoud is weer in orde; de site wordt opnieuw getoond.")
             self.preview = None
             self.dates = history.last_changed(root, content_dir)
+            if not self.serving and not self.dirty:
+                self.staged = StagedOutput(config.site_dir, bool(config.strict))
+                config.site_dir = self.staged.begin()
         # Attribute lists may set ids and classes only, in every page and Markdown field.
         if not any(isinstance(e, sanitise.IdAndClassOnly) for e in config.markdown_extensions):
             config.markdown_extensions.append(sanitise.IdAndClassOnly())
@@ -109,6 +116,12 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             kb_history=history.page_history(self.dates, getattr(item, "path", ""), page.edit_url))
         return context
 
+    def on_build_error(self, error: Exception) -> None:
+        if self.staged is not None:
+            self.staged.discard()  # the previous site stays as it was
+            self.staged = None
+
+    @event_priority(-100)  # last: the search index and the swap come after every other plugin's files
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.preview is not None:
             return
@@ -120,3 +133,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         except pagefind.IndexFailed as exc:
             raise PluginError(str(exc)) from None
         log.info(f"Kennisbank: zoekindex voor {stats.pages} pagina's klaar.")
+        if self.staged is not None:
+            target = self.staged.target
+            if self.staged.commit():
+                config.site_dir = str(target)
+            self.staged = None

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from ..core import safety, sanitise
 from ..core.kinds import BY_NAME
-from ..publish import search, share
+from ..publish import csp, search, share
 from ..publish.pages import Publication
 from ..publish.paths import display_url, public_url
 
@@ -32,6 +32,8 @@ class Renderer:
         self._qr_codes: dict[str, Markup] = {}
         self._layout: dict[tuple, Markup] = {}
         self._nav_urls: set[str] | None = None
+        self._policies: dict[str, str] = {}
+        self._config = config
         # Frontmatter rendered as Markdown (a theme's intro) never carries raw HTML or script links.
         self._md = markdown.Markdown(extensions=[*config.markdown_extensions, safety.SafeMarkdown()],
                                      extension_configs=config.mdx_configs)
@@ -43,6 +45,7 @@ class Renderer:
             "kb_display_url": display_url,
             "kb_qr": self.qr,
             "kb_breakable": share.breakable,
+            "kb_csp_for": lambda script: csp.policy([str(script)]),
         })
         env.globals.update({
             "kb_card": self.card,
@@ -50,6 +53,7 @@ class Renderer:
             "kb_search_data": search.page_data,
             "kb_indexed": search.indexed,
             "kb_search_vocabulary": lambda: Markup(search.vocabulary_json(publication.site)),
+            "kb_csp": self.csp,
         })
         # Everything our own templates print is escaped unless marked safe: frontmatter is data, not HTML.
         previous = env.autoescape
@@ -60,6 +64,16 @@ class Renderer:
 
     def render(self, name: str, **context: Any) -> str:
         return self.env.get_template(name).render(**context)
+
+    def csp(self, base_url: str) -> str:
+        """The page's Content-Security-Policy: the theme's inline scripts, as its templates render
+        them for a page at this depth (base_url), are allowed by hash; nothing else inline."""
+        if base_url not in self._policies:
+            names = self.env.list_templates(filter_func=lambda name: name.startswith("partials/javascripts/"))
+            context = {"config": self._config, "base_url": base_url, "features": self._config.theme.get("features") or []}
+            scripts = [text for name in names for text in csp.inline_scripts(self.render(name, **context))]
+            self._policies[base_url] = csp.policy(scripts)
+        return self._policies[base_url]
 
     def card(self, item, prefix: str) -> Markup:
         """A list entry for item, rendered once per link depth and reused on every listing page."""
