@@ -97,3 +97,47 @@ def make_project(target: Path) -> Path:
         "  - Tags: tags/index.md\n", "  - Tags: tags/index.md\n  - Bijeenkomsten: bijeenkomsten/index.md\n"),
         encoding="utf-8")
     return target
+
+
+# Markdown bodies that try to run script in ways a Markdown renderer or a sanitiser might miss.
+# `kennisbank check` refuses some; the rest it accepts, and those must be harmless in a browser
+# (tests/browser/test_hostile_bodies.py). The fuzz test mixes them into generated bodies.
+HOSTILE_BODIES = [
+    "`<script>window.__pwned=1</script>` in code",
+    "    <script>window.__pwned=1</script>\n",
+    "&lt;script&gt;window.__pwned=1&lt;/script&gt; as text",
+    "&#60;script&#62;window.__pwned=1&#60;/script&#62;",
+    "Tekst <img src=x onerror=window.__pwned=1> meer",
+    "## &lt;img src=x onerror=window.__pwned=1&gt; in a heading",
+    "## Kop met <em>nadruk</em> en `<b onclick=x>`",
+    '[titel](/x "\\" onmouseover=\\"window.__pwned=1")',
+    "<javascript:window.__pwned=1>",
+    "[a](<javascript:window.__pwned=1>)",
+    '!!! note "<img src=x onerror=window.__pwned=1>"\n    tekst',
+    "| <b>a</b> | `|` |\n|---|---|\n| x | y |",
+    "{{ 7*7 }} {% raw %} {# x #}",
+    "<details><summary>Meer</summary>Uitleg</details>",
+    '<a href="/x" title="&quot;&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;">a</a>',
+    "<p title='</p><script>window.__pwned=1</script>'>x</p>",
+    '<img src="a.png" alt="&quot;><script>window.__pwned=1</script>">',
+    "<![CDATA[x]]> en <!-- <script>window.__pwned=1</script> -->",
+    "Voetnoot[^x]\n\n[^x]: Met `<script>`",
+    "[a](javascript:window.__pwned=1)",
+    "<img src=x onerror=\"window.__pwned=1\">",
+    "<svg onload=window.__pwned=1></svg>",
+    '<a href="jav&#x09;ascript:window.__pwned=1">a</a>',
+    '<math><mtext><table><mglyph><style><img src=x onerror="window.__pwned=1">',
+    '<noscript><p title="</noscript><img src=x onerror=window.__pwned=1>">',
+    '<form><math><mtext></form><form><mglyph><style></math><img src onerror="window.__pwned=1">',
+    "<iframe srcdoc=\"<script>parent.__pwned=1</script>\"></iframe>",
+    '<a href="#" {onclick="window.__pwned=1"}>a</a>',
+    "[a](https://example.org){: onclick=\"window.__pwned=1\" }",
+    "Alinea\n{: #ok .fine onfocus=\"window.__pwned=1\" autofocus tabindex=1 }",
+    '<base href="https://evil.example/">',
+    '<meta http-equiv="refresh" content="0;url=javascript:window.__pwned=1">',
+    '<object data="javascript:window.__pwned=1"></object>',
+    '<div style="background:url(javascript:window.__pwned=1)">x</div>',
+    "<select><template><img src=x onerror=window.__pwned=1></template></select>",
+    "<table><tr><td><img src=x onerror=window.__pwned=1></td></tr></table>",
+    "<div markdown=\"1\">[a](javascript:window.__pwned=1)</div>",
+]

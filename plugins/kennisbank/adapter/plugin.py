@@ -70,6 +70,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             if not self.serving and not self.dirty:
                 self.staged = StagedOutput(config.site_dir, bool(config.strict))
                 config.site_dir = self.staged.begin()
+        # Nothing from other origins (the policy in publish/csp.py would block it anyway): no Google Fonts.
+        config.theme["font"] = False
         # Attribute lists may set ids and classes only, in every page and Markdown field.
         if not any(isinstance(e, sanitise.IdAndClassOnly) for e in config.markdown_extensions):
             config.markdown_extensions.append(sanitise.IdAndClassOnly())

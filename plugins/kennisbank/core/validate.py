@@ -79,7 +79,7 @@ class _Checker:
         self.problems: list[Problem] = []
 
     def add(self, path: tuple, message: str) -> None:
-        name = ".".join(str(p) for p in path if not isinstance(p, int))
+        name = ".".join(str(p) for p in path if not isinstance(p, int)) or "veld"  # a key may be empty
         self.problems.append(Problem(self.record.path, self.record.line_of(*path), name, message))
 
     def fields(self, fields: tuple[Field, ...], data: dict, path: tuple, what: str) -> None:
