@@ -13,7 +13,10 @@ browser context (empty cache):
   includes the page's pause after typing); bytes: everything fetched from /pagefind/ since the page
   was opened (Pagefind's library and WebAssembly, the index chunks, the first ten fragments);
 - next: a second query typed on the same page (library already there);
-- via link: open /zoeken/?q=... directly; time from navigation until results are on screen.
+- via link: open /zoeken/?q=... directly; time from navigation until results are on screen;
+- header: open a lesson page, wait until it is idle (it must have fetched nothing from /pagefind/),
+  click the header field and type the query; latency from the last keystroke until the first results
+  are listed under the field; bytes: everything fetched from /pagefind/ (focus loads Pagefind).
 
 Bytes are as the browser counted them on the wire (headers + encoded body).
 """
@@ -58,6 +61,18 @@ _WAIT_SHOWN = """([q]) => new Promise(resolve => {
     if (done()) { observer.disconnect(); resolve(performance.now() - window.__kb.lastKey); }
   }).observe(document.querySelector('[data-kb-search]'), {subtree: true, childList: true, characterData: true, attributes: true});
 })"""
+
+
+_WAIT_LISTED = """([q]) => new Promise(resolve => {
+  const list = document.querySelector('#kb-header-results');
+  const done = () => (list.lastElementChild || {}).textContent?.includes(q);
+  if (done()) { resolve(performance.now() - window.__kb.lastKey); return; }
+  new MutationObserver((_, observer) => {
+    if (done()) { observer.disconnect(); resolve(performance.now() - window.__kb.lastKey); }
+  }).observe(list, {subtree: true, childList: true, characterData: true});
+})"""
+# A content page to start the header search from: one of the real lessons.
+HEADER_PAGE = "lessen/verhaal-van-de-regio/"
 
 
 class _StaticHost(http.server.SimpleHTTPRequestHandler):
@@ -180,10 +195,22 @@ def measure(site: Path, runs: int, queries: list[str]) -> list[dict]:
                     arrival = page.evaluate(_WAIT_SHOWN, [query])  # no keystroke: time since navigation
                     arrival_kb = _kb(page.fetched)
                     context.close()
+                    # Header: a page that is only read, then the first query in the header field.
+                    context, page = _context(browser, base)
+                    page.goto(base + HEADER_PAGE)
+                    page.wait_for_load_state("networkidle")
+                    read_kb = _kb(page.fetched)
+                    page.click("#kb-header-q")
+                    page.type("#kb-header-q", query, delay=60)
+                    header = page.evaluate(_WAIT_LISTED, [query])
+                    page.wait_for_timeout(50)
+                    header_kb = _kb(page.fetched)
+                    context.close()
                     rows.append({
                         "query": query, "run": run, "status": status,
                         "typed_ms": round(typed), "warm_ms": round(warm), "arrival_ms": round(arrival),
                         "cold_kb": cold_kb, "query_kb": query_kb, "warm_kb": warm_kb, "arrival_kb": arrival_kb,
+                        "header_ms": round(header), "header_kb": header_kb, "read_kb": read_kb,
                     })
                     print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
             browser.close()
@@ -210,7 +237,8 @@ def summarise(rows: list[dict]) -> list[dict]:
     for query in dict.fromkeys(r["query"] for r in rows):
         mine = [r for r in rows if r["query"] == query]
         row = {"query": query, "status": mine[0]["status"]}
-        for key in ("typed_ms", "warm_ms", "arrival_ms", "cold_kb", "query_kb", "warm_kb", "arrival_kb"):
+        for key in ("typed_ms", "warm_ms", "arrival_ms", "cold_kb", "query_kb", "warm_kb", "arrival_kb", "header_ms",
+                    "header_kb", "read_kb"):
             values = [r[key] for r in mine]
             row[key] = statistics.median(values)
             row[key + "_max"] = max(values)
@@ -219,13 +247,16 @@ def summarise(rows: list[dict]) -> list[dict]:
 
 
 def report(facts: dict, summary: list[dict]) -> str:
-    lines = ["| zoekvraag | resultaten | getypt: ms | volgende vraag: ms | via link: ms | kB tot resultaten (koud) | kB volgende vraag |",
-             "|---|---|---:|---:|---:|---:|---:|"]
+    lines = ["| zoekvraag | resultaten | getypt: ms | volgende vraag: ms | via link: ms | kB tot resultaten (koud) | "
+             "kB volgende vraag | kopveld: ms | kopveld: kB (alleen lezen: kB) |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     for r in summary:
         found = r["status"].split(" voor ")[0]
         lines.append(f"| {r['query']} | {found} | {r['typed_ms']:.0f} (max {r['typed_ms_max']}) | "
                      f"{r['warm_ms']:.0f} (max {r['warm_ms_max']}) | {r['arrival_ms']:.0f} (max {r['arrival_ms_max']}) | "
-                     f"{r['cold_kb']:.0f} (max {r['cold_kb_max']:.0f}) | {r['warm_kb']:.0f} |")
+                     f"{r['cold_kb']:.0f} (max {r['cold_kb_max']:.0f}) | {r['warm_kb']:.0f} | "
+                     f"{r['header_ms']:.0f} (max {r['header_ms_max']}) | {r['header_kb']:.0f} (max {r['header_kb_max']:.0f}) "
+                     f"({r['read_kb']:.0f}) |")
     return "\n".join(lines)
 
 

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser import CHROMIUM, serve
+from browser import CHROMIUM, axe, serve
 from conftest import MINI, mkdocs_build
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
@@ -198,3 +198,196 @@ def test_only_the_pagefind_chunks_a_query_needs_are_loaded(page):
     assert not any("search_index.json" in p for p in loaded)
     fragments = [p for p in pagefind if p.endswith(".pf_fragment")]
     assert 0 < len(fragments) <= 10
+
+
+# --- Ranking, excerpts and facets that combine (issue 18) ---
+
+def test_lessons_and_cases_rank_above_tag_pages_for_the_same_word(page):
+    open_search(page, "?q=samenwerken")
+    urls = result_urls(page)
+    # The lesson and the tag both carry the word in their title: the lesson comes first.
+    assert urls.index("/lessen/verhaal-van-de-regio/") < urls.index("/tags/regionale-samenwerking/")
+    kinds = page.locator(".kb-result__kind").all_text_contents()[:10]
+    assert sum(k in ("Les", "Praktijkvoorbeeld") for k in kinds) >= 5, kinds
+    assert sum(k in ("Tag", "Organisatie") for k in kinds) <= 3, kinds
+
+
+def _words(text: str) -> str:
+    return " ".join(text.replace("\u2026", " ").split())
+
+
+def test_snippets_come_from_the_text_not_the_field_list(page):
+    open_search(page, "?q=Venlo")
+    first = page.locator(".kb-result").first
+    assert first.locator(".kb-result__title").text_content().strip() == "Omgevingssporen in de regio Venlo"
+    snippet = _words(first.locator(".kb-result__snippet").text_content())
+    # The field list (organisations, province, period) is not in the excerpt; the result line has it.
+    assert "Limburg" not in snippet and "2017" not in snippet, snippet
+    assert "Regio Venlo" in first.locator(".kb-result__info").text_content()
+    snippets = [_words(s) for s in page.locator(".kb-result__snippet").all_text_contents()[:5]]
+    urls = result_urls(page)[:5]
+    for url, text in zip(urls, snippets):
+        page.goto(page.base + url.lstrip("/"))
+        prose = _words(" ".join(page.locator(".kb-lead, .kb-body, .kb-synonyms, .kb-profile dd").all_inner_texts()))
+        assert text in prose, (url, text)
+
+
+def test_values_of_one_facet_combine_with_or_and_keep_their_counts(page):
+    open_search(page, "?q=samenwerken")
+    lessons, cases = facet_count(page, "soort", "les"), facet_count(page, "soort", "voorbeeld")
+    assert lessons > 0 and cases > 0
+    page.check("input[name='soort'][value='les']")
+    page.wait_for_function("([n]) => document.querySelector('[data-kb-search-status]').textContent.startsWith(n + ' ')",
+                           arg=[str(lessons)])
+    # The unticked value keeps its count and can be added: lessons or cases.
+    page.wait_for_function("([n]) => { const b = document.querySelector(\"input[name='soort'][value='voorbeeld']\");"
+                           " return b && b.closest('label').querySelector('.kb-facet__count').textContent === n; }",
+                           arg=[str(cases)])
+    page.check("input[name='soort'][value='voorbeeld']")
+    page.wait_for_function("([n]) => document.querySelector('[data-kb-search-status]').textContent.startsWith(n + ' ')",
+                           arg=[str(lessons + cases)])
+    assert set(page.locator(".kb-result__kind").all_text_contents()) == {"Les", "Praktijkvoorbeeld"}
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["samenwerken"], "soort": ["les", "voorbeeld"]}
+    assert facet_count(page, "soort", "tag") > 0  # still on offer, with its own count
+
+
+def test_facet_groups_combine_with_and(page):
+    open_search(page, "?q=samenwerken&soort=les&soort=voorbeeld")
+    theme = "regionale-samenwerking"
+    expected = facet_count(page, "thema", theme)
+    assert 0 < expected < status_count(page)
+    page.check(f"input[name='thema'][value='{theme}']")
+    page.wait_for_function("([n]) => document.querySelector('[data-kb-search-status]').textContent.startsWith(n + ' ')",
+                           arg=[str(expected)])
+    assert set(page.locator(".kb-result__kind").all_text_contents()) <= {"Les", "Praktijkvoorbeeld"}
+    # Each kind's count is now within the theme; together they are the results on screen.
+    page.wait_for_function("([n]) => [...document.querySelectorAll(\"input[name='soort']:checked\")]"
+                           ".reduce((s, b) => s + Number(b.closest('label').querySelector('.kb-facet__count').textContent), 0) === n",
+                           arg=[expected])
+    assert "met 3 filters" in page.text_content(STATUS)
+
+
+# --- The header field: first results while typing (issue 18) ---
+
+HEADER = "#kb-header-q"
+OPTIONS = "#kb-header-results [role=option]"
+
+
+def pagefind_requests(page) -> list[str]:
+    return [urlsplit(u).path for u in page.requested if "/pagefind/" in u]
+
+
+@pytest.fixture
+def reader(page):
+    """The page fixture, recording every request URL in page.requested."""
+    page.requested = []
+    page.on("request", lambda request: page.requested.append(request.url))
+    return page
+
+
+def test_a_page_that_is_only_read_loads_no_search_files(reader):
+    reader.goto(reader.base + "lessen/verhaal-van-de-regio/")
+    reader.wait_for_load_state("networkidle")
+    reader.mouse.wheel(0, 800)
+    reader.wait_for_timeout(300)
+    assert pagefind_requests(reader) == []
+    # Focus loads Pagefind; the first query adds only its index chunk and the fragments it shows.
+    reader.focus(HEADER)
+    for _ in range(100):
+        if any(p.endswith(".pf_meta") for p in pagefind_requests(reader)):
+            break
+        reader.wait_for_timeout(100)
+    assert "/pagefind/pagefind.js" in pagefind_requests(reader)
+    reader.keyboard.type("samenwerken", delay=20)
+    reader.wait_for_selector(OPTIONS)
+    reader.wait_for_load_state("networkidle")
+    files = pagefind_requests(reader)
+    assert "/pagefind/pagefind.js" in files
+    kinds = {re.sub(r"^.*\.", ".", p.rsplit("/", 1)[-1]) if "." in p.rsplit("/", 1)[-1] else p for p in files}
+    assert kinds <= {".js", ".pf_meta", ".pagefind", ".pf_index", ".pf_fragment", ".json"}, files
+    assert not any(p.endswith(".pf_filter") for p in files)  # facets are for the search page
+    assert 0 < sum(p.endswith(".pf_fragment") for p in files) <= 6
+
+
+def test_header_lists_the_first_results_while_typing(page):
+    page.goto(page.base + "voorbeelden/stroomlijn/")
+    field = page.locator(HEADER)
+    assert field.get_attribute("role") == "combobox" and field.get_attribute("aria-expanded") == "false"
+    assert field.get_attribute("aria-controls") == "kb-header-results"
+    field.click()
+    page.keyboard.type("samenwerken", delay=20)
+    page.wait_for_selector(OPTIONS)
+    assert field.get_attribute("aria-expanded") == "true"
+    assert page.get_attribute("#kb-header-results", "role") == "listbox"
+    options = page.locator(OPTIONS)
+    assert 2 <= options.count() <= 7
+    assert options.first.locator(".kb-typeahead__kind").text_content() == "Les"
+    assert options.first.locator(".kb-typeahead__title").text_content().startswith("Samenwerking in de regio")
+    assert options.first.get_attribute("data-href") == "/lessen/verhaal-van-de-regio/"
+    last = options.last
+    assert last.text_content().startswith("Alle ") and "samenwerken" in last.text_content()
+    assert urlsplit(last.get_attribute("data-href")).path.endswith("/zoeken/")
+    assert parse_qs(urlsplit(last.get_attribute("data-href")).query) == {"q": ["samenwerken"]}
+    assert "resultaten" in page.text_content("#kb-header-status")
+    page.keyboard.press("ArrowDown")
+    assert not axe(page), axe(page)  # the open list with a chosen option, WCAG A and AA
+    # A click opens the result.
+    options.nth(1).click()
+    page.wait_for_url(re.compile(r"/(lessen|voorbeelden|themas|tags|organisaties)/"))
+
+
+def test_header_results_by_keyboard(page):
+    page.goto(page.base + "voorbeelden/stroomlijn/")
+    page.keyboard.press("/")
+    page.keyboard.type("dorpen", delay=20)
+    page.wait_for_selector(OPTIONS)
+    field = page.locator(HEADER)
+    ids = page.eval_on_selector_all(OPTIONS, "els => els.map(e => e.id)")
+    page.keyboard.press("ArrowDown")
+    assert field.get_attribute("aria-activedescendant") == ids[0]
+    assert page.get_attribute(f"#{ids[0]}", "aria-selected") == "true"
+    page.keyboard.press("ArrowDown")
+    assert field.get_attribute("aria-activedescendant") == ids[1]
+    page.keyboard.press("ArrowUp")
+    assert field.get_attribute("aria-activedescendant") == ids[0]
+    assert page.evaluate("document.activeElement.id") == "kb-header-q"  # focus stays in the field
+    # Escape closes the list, a second Escape empties and leaves the field.
+    page.keyboard.press("Escape")
+    assert field.get_attribute("aria-expanded") == "false" and field.get_attribute("aria-activedescendant") is None
+    assert field.input_value() == "dorpen"
+    page.keyboard.press("ArrowDown")  # opens the list again
+    assert field.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/voorbeelden/vitale-dorpen/$"))
+    # Up from the top reaches the last option: all results on the search page.
+    page.keyboard.press("/")
+    page.keyboard.type("dorpen", delay=20)
+    page.wait_for_selector(OPTIONS)
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/zoeken/\?q=dorpen$"))
+    page.wait_for_selector(RESULT_TITLES)
+    assert result_urls(page)[0] == "/voorbeelden/vitale-dorpen/"
+
+
+def test_header_search_on_a_phone(chromium, site_url):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL", has_touch=True)
+    context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), lambda route: route.fulfill(status=404, body="{}"))
+    page = context.new_page()
+    try:
+        page.goto(site_url + "themas/leren-te-leren/")
+        assert not page.locator(HEADER).is_visible()
+        page.click(".kb-header-search__button")
+        assert page.url == site_url + "themas/leren-te-leren/"  # the field opens over the header
+        assert page.evaluate("document.activeElement.id") == "kb-header-q"
+        page.keyboard.type("vertrouwen", delay=20)
+        page.wait_for_selector(OPTIONS)
+        box = page.locator("#kb-header-results").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        page.emulate_media(color_scheme="dark")
+        assert not axe(page), axe(page)
+        page.locator(OPTIONS).first.tap()
+        page.wait_for_url(re.compile(r"/(lessen|voorbeelden|tags)/[^/]+/$"))
+    finally:
+        context.close()

@@ -49,11 +49,26 @@ def test_facets_are_url_keys_per_kind():
     assert search.facets(SimpleNamespace(kind="tags_index")) == {"soort": ["pagina"]}
 
 
-def test_result_line_only_for_examples_and_meetings():
-    assert search.details(example(organisations=[Organisation(key=n, name=n) for n in "ABCD"], year_end=2019)) \
-        == "A, B, C e.a. · 2017–2019"
+def test_result_line_and_the_searchable_fields_of_a_page():
+    item = example(organisations=[Organisation(key=n, name=n) for n in "ABCD"], year_end=2019,
+                   provinces=["Limburg"], tags=[Tag(key="x", label="Regionale samenwerking")])
+    assert search.details(item) == "A, B, C e.a. · 2017–2019"
+    # The field list is metadata: searchable, never the excerpt; every organisation counts.
+    assert search.meta(item) == {"info": "A, B, C e.a. · 2017–2019", "organisaties": "A, B, C, D",
+                                 "provincie": "Limburg", "tags": "Regionale samenwerking"}
+    assert search.details(Organisation(key="v", name="Venlo", kind_of="gemeente", province="Limburg")) \
+        == "gemeente · Limburg"
     assert search.details(SimpleNamespace(kind="lesson")) == ""
-    assert search.page_data(None) == {"facets": {"soort": ["pagina"]}, "meta": {"info": ""}}
+    assert search.page_data(None) == {"facets": {"soort": ["pagina"]}, "meta": {}, "weights": {"lead": 3.0, "text": 1.0}}
+
+
+def test_lessons_and_cases_weigh_more_than_the_pages_that_list_them():
+    lesson = search.weights(Lesson(key="l", theme=Theme(key="t")))
+    for other in (SimpleNamespace(kind="tag"), Organisation(key="o"), Source(key="s"), Theme(key="t")):
+        weights = search.weights(other)
+        assert weights["text"] < lesson["text"] and weights["lead"] < lesson["lead"], other
+    assert search.weights(example()) == lesson
+    assert lesson["lead"] > lesson["text"]  # a summary says what the page is about
 
 
 def test_vocabulary_json_is_safe_in_a_script_element():
@@ -84,12 +99,19 @@ def test_build_writes_a_pagefind_index_instead_of_materials(mini_site):
 
 def test_content_pages_mark_what_is_indexed(mini_site):
     page = html(mini_site, "voorbeelden/stroomlijn")
-    assert page.count("data-pagefind-body") == 2  # the header and the text, not the listings
-    assert '<h1 data-pagefind-weight="10">Stroomlijn</h1>' in page
+    # The summary and the text, weighted; the title is metadata; the field list is not indexed.
+    assert re.search(r'<p class="kb-lead" data-pagefind-body data-pagefind-weight="3.0">', page)
+    assert '<div class="kb-body" data-pagefind-body data-pagefind-weight="1.0">' in page
+    assert "<h1>Stroomlijn</h1>" in page
+    facts = re.search(r'<dl class="kb-facts">.*?</dl>', page, re.S).group(0)
+    assert "data-pagefind" not in facts
     assert 'data-pagefind-filter="soort:voorbeeld"' in page
     assert 'data-pagefind-filter="tag:vervoer"' in page
     assert 'data-pagefind-filter="organisatie:drechtsteden"' in page
     assert re.search(r'data-pagefind-meta="info\[data-value\]" data-value="[^"]*Drechtsteden', page)
+    assert re.search(r'data-pagefind-meta="organisaties\[data-value\]" data-value="[^"]*Drechtsteden', page)
+    # A tag page weighs less than a case.
+    assert 'class="kb-lead" data-pagefind-body data-pagefind-weight="1.5"' in html(mini_site, "tags/intervisie")
     # Overviews are for browsing, not search results.
     for url in ["voorbeelden", "tags", "lessen"]:
         assert "data-pagefind-body" not in html(mini_site, url), url

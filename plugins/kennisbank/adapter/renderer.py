@@ -52,6 +52,8 @@ class Renderer:
             "kb_layout": self.layout,
             "kb_search_data": search.page_data,
             "kb_indexed": search.indexed,
+            "kb_search_weights": search.weights,
+            "kb_header_search": search.header_settings,
             "kb_search_vocabulary": lambda: Markup(search.vocabulary_json(publication.site)),
             "kb_csp": self.csp,
         })

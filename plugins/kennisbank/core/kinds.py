@@ -40,6 +40,9 @@ class Kind:
     template: str | None = None
     overview: Overview | None = None
     search: str | None = None  # value of the search facet 'soort'; None: not in the search index
+    # How much the page's own text counts when search ranks results (Pagefind weight of its text):
+    # readers look for lessons and cases; a tag, organisation or source page mainly points to them.
+    search_weight: float = 1.0
     crumb: str | None = None  # attribute of an item whose page stands between the overview and the item
     facets: tuple[tuple[str, str], ...] = ()  # (search facet, attribute) for the search index
     exports: tuple[str, ...] = ()  # attributes in catalog.json, in order
@@ -65,7 +68,7 @@ class Kind:
 
 SOURCE = Kind(
     name="source", collection="sources", label="bron", plural="bronnen", vocabulary="sources",
-    url_prefix="bronnen", template="kb/source.html", search="bron", facets=(("bron", "key"),),
+    url_prefix="bronnen", template="kb/source.html", search="bron", search_weight=0.5, facets=(("bron", "key"),),
     overview=Overview("Bronnen", "De publicaties waar de lessen en praktijkvoorbeelden uit komen, met hun inhoud.",
                       "kb/sources_index.html"),
     exports=("key", "title", "url", "publisher", "year", "authors", "description", "link", "lessons", "examples"),
@@ -81,7 +84,7 @@ SOURCE = Kind(
 
 THEME = Kind(
     name="theme", collection="themes", label="thema", plural="thema's", vocabulary="themes",
-    url_prefix="themas", template="kb/theme.html", search="thema", facets=(("thema", "key"),),
+    url_prefix="themas", template="kb/theme.html", search="thema", search_weight=0.7, facets=(("thema", "key"),),
     overview=Overview("Thema's", "De drie thema's van de lessen, met hun lessen en voorbeelden.",
                       "kb/themes_index.html"),
     exports=("key", "title", "url", "summary", "lessons"),
@@ -97,7 +100,7 @@ THEME = Kind(
 
 TAG = Kind(
     name="tag", collection="tags", label="tag", plural="tags", vocabulary="tags",
-    url_prefix="tags", template="kb/tag.html", search="tag", facets=(("tag", "key"),),
+    url_prefix="tags", template="kb/tag.html", search="tag", search_weight=0.5, facets=(("tag", "key"),),
     overview=Overview("Tags", "Alle tags met het aantal lessen en voorbeelden per tag.", "kb/tags_index.html"),
     exports=("key", "label", "url", "description", "count"),
     fields=(
@@ -112,7 +115,7 @@ TAG = Kind(
 ORGANISATION = Kind(
     name="organisation", collection="organisations", label="organisatie", plural="organisaties",
     vocabulary="organisations", url_prefix="organisaties", template="kb/organisation.html", search="organisatie",
-    facets=(("organisatie", "key"),),
+    search_weight=0.5, facets=(("organisatie", "key"),),
     overview=Overview("Organisaties", "Gemeenten en andere organisaties die in de voorbeelden voorkomen.",
                       "kb/organisations_index.html"),
     exports=("key", "name", "url", "kind", "province", "examples"),

@@ -4,6 +4,10 @@
    be copied into an invitation and opens the same way. Facet values travel as keys; the page carries
    their labels (search.vocabulary in Python).
 
+   Within one facet group, ticked values combine with "or" (any of them); groups combine with "and".
+   The counts of a group are those of the results without that group's own choice, so unticked values
+   keep their counts and can be added.
+
    Pagefind downloads only the index chunks a query needs. Two things would download much more on a
    large site, so they are kept small here:
    - facet counts need that facet's whole filter chunk: a facet group is loaded when it is opened;
@@ -15,7 +19,9 @@
   "use strict";
 
   var root = document.querySelector("[data-kb-search]");
-  if (!root) return;
+  if (!root || !window.KennisbankSearch) return;
+  var core = window.KennisbankSearch;
+  var h = core.h;
 
   var PAGE_SIZE = 10;        // results shown at once
   var PAUSE_MS = [80, 400];  // pause after the last keystroke: the last search's duration, within these
@@ -59,18 +65,6 @@
 
   /* ---------- small helpers ---------- */
 
-  function h(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      if (key === "text") node.textContent = attrs[key];
-      else if (attrs[key] !== null && attrs[key] !== undefined && attrs[key] !== false) node.setAttribute(key, attrs[key]);
-    });
-    (children || []).forEach(function (child) {
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
-
   function label(facet, value) {
     var labels = vocab.labels[facet];
     return (labels && labels[value]) || value;
@@ -96,37 +90,22 @@
     return chosenNames().reduce(function (n, name) { return n + state.filters[name].length; }, 0);
   }
 
-  function pagefindFilters() {
+  // The chosen filters as Pagefind's: any of the values within a group, every group (all). `except`
+  // leaves one group out, for that group's counts.
+  function pagefindFilters(except) {
     var filters = {};
-    chosenNames().forEach(function (name) { filters[name] = state.filters[name].slice(); });
+    chosenNames().forEach(function (name) {
+      if (name !== except) filters[name] = { any: state.filters[name].slice() };
+    });
     return filters;
   }
 
-  // Words not in `list`, unless nothing else is left.
-  function without(words, list) {
-    var kept = words.filter(function (w) { return list.indexOf(w.toLowerCase()) < 0; });
-    return kept.length ? kept : words;
-  }
-
-  // What Pagefind searches for: the query without function words while other words remain;
-  // a "quoted phrase" keeps every word.
   function searchQuery(q) {
-    var text = q.trim();
-    if (/^".+"$/.test(text)) return { typed: text, term: text };
-    return { typed: text, term: without(text.split(/\s+/).filter(Boolean), STOP_WORDS).join(" ") };
+    return core.query(q, STOP_WORDS);
   }
 
-  // Pagefind's excerpt is text with <mark> around the matches; only those become markup here.
   function snippet(excerpt) {
-    var p = h("p", { "class": "kb-result__snippet" });
-    var decoder = document.createElement("textarea");
-    (excerpt || "").split(/(<mark>[\s\S]*?<\/mark>)/).forEach(function (part) {
-      var marked = /^<mark>/.test(part);
-      decoder.innerHTML = part.replace(/<\/?mark>/g, "").replace(/</g, "&lt;");
-      var text = decoder.value;
-      if (text) p.appendChild(marked ? h("mark", { text: text }) : document.createTextNode(text));
-    });
-    return p;
+    return core.snippet(excerpt, "kb-result__snippet");
   }
 
   /* ---------- the URL ---------- */
@@ -198,9 +177,34 @@
       if (!response || id !== sequence) return null;
       lastDuration = performance.now() - started;
       return firstPage(response).then(function (items) {
-        if (id === sequence) show(response, query, items);
+        if (id !== sequence) return null;
+        show(response, query, items);
+        return groupCounts(query.term, response).then(function (facetCounts) {
+          if (id === sequence) renderFacets(facetCounts);
+        });
       });
     }).catch(failed);
+  }
+
+  // Counts per facet value. Pagefind counts a value "in addition to" the chosen filters; that is right
+  // for a group without a choice. A group with a choice is counted without its own choice: with one
+  // such group that is Pagefind's totalFilters, with more it takes one search per group.
+  function groupCounts(term, response) {
+    var facetCounts = Object.assign({}, response.filters || {});
+    var names = chosenNames();
+    if (names.length === 1) {
+      var alone = term ? response.totalFilters : counts.total;
+      facetCounts[names[0]] = (alone || {})[names[0]] || facetCounts[names[0]];
+      return Promise.resolve(facetCounts);
+    }
+    return Promise.all(names.map(function (name) {
+      return pagefind.search(term || null, { filters: pagefindFilters(name) });
+    })).then(function (answers) {
+      names.forEach(function (name, i) {
+        if (answers[i] && answers[i].filters && answers[i].filters[name]) facetCounts[name] = answers[i].filters[name];
+      });
+      return facetCounts;
+    });
   }
 
   function firstPage(response) {
@@ -215,7 +219,6 @@
     appendResults(items);
     var count = response.results.length;
     el.status.textContent = statusText(count, query.typed);
-    renderFacets(response.filters || {});
     if (count === 0) showHelp(query.typed, response);
     else el.help.hidden = true;
   }
@@ -553,10 +556,10 @@
 
   var bundle = new URL(root.getAttribute("data-pagefind"), location.href);
   var entry = new URL("pagefind-entry.json", bundle);
-  import(bundle.href).then(function (module) {
+  core.load(bundle.href).then(function (module) {
     pagefind = module;
     return Promise.all([
-      pagefind.options({ excerptLength: 28 }).then(function () { return pagefind.init(); }),
+      pagefind.init(),
       fetch(entry.href).then(function (r) { return r.json(); })
     ]);
   }).then(function (answers) {

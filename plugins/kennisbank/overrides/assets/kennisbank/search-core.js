@@ -1,0 +1,76 @@
+/* Kennisbank: what the search page (search.js) and the header field (search-box.js) share.
+
+   Nothing here fetches anything by itself: Pagefind is loaded the first time a script asks for it
+   (the header field does so when it gets focus), so a page that is only read loads no search files. */
+(function () {
+  "use strict";
+
+  // How Pagefind ranks (its `ranking` options). A page's text is weighted per kind at build time
+  // (search.weights in Python). pageLength: Pagefind's default (0.75) lets the shortest pages, tags and
+  // organisations of a few lines, win over lessons and cases that say the same at length.
+  // metaWeights: a word in the title counts most; the fields a page lists (organisations, tags,
+  // provinces) help find it; the result line (info) only repeats them.
+  var RANKING = { pageLength: 0.3, metaWeights: { title: 3, organisaties: 1, tags: 1, provincie: 0.5, info: 0 } };
+  var EXCERPT_WORDS = 28;
+
+  var loaded = {};
+
+  // The Pagefind module at `url` (its pagefind.js), loaded and set up once per page.
+  function load(url) {
+    var href = new URL(url, location.href).href;
+    if (!loaded[href]) {
+      loaded[href] = import(href).then(function (pagefind) {
+        return pagefind.options({ excerptLength: EXCERPT_WORDS, ranking: RANKING }).then(function () {
+          return pagefind;
+        });
+      });
+      loaded[href].catch(function () { delete loaded[href]; });  // a later attempt may work
+    }
+    return loaded[href];
+  }
+
+  // Words not in `list`, unless nothing else is left.
+  function without(words, list) {
+    var kept = words.filter(function (w) { return list.indexOf(w.toLowerCase()) < 0; });
+    return kept.length ? kept : words;
+  }
+
+  // What Pagefind searches for: the query without function words while other words remain;
+  // a "quoted phrase" keeps every word.
+  function query(text, stopWords) {
+    var typed = (text || "").trim();
+    if (/^".+"$/.test(typed)) return { typed: typed, term: typed };
+    return { typed: typed, term: without(typed.split(/\s+/).filter(Boolean), stopWords || []).join(" ") };
+  }
+
+  function h(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "text") node.textContent = attrs[key];
+      else if (attrs[key] !== null && attrs[key] !== undefined && attrs[key] !== false) node.setAttribute(key, attrs[key]);
+    });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  // Pagefind's excerpt is text with <mark> around the matches; only those become markup here. An
+  // excerpt that starts or stops within a sentence gets an ellipsis there.
+  function snippet(excerpt, className) {
+    var p = h("p", { "class": className });
+    var decoder = document.createElement("textarea");
+    (excerpt || "").split(/(<mark>[\s\S]*?<\/mark>)/).forEach(function (part) {
+      var marked = /^<mark>/.test(part);
+      decoder.innerHTML = part.replace(/<\/?mark>/g, "").replace(/</g, "&lt;");
+      var text = decoder.value;
+      if (text) p.appendChild(marked ? h("mark", { text: text }) : document.createTextNode(text));
+    });
+    var text = p.textContent.trim();
+    if (/^[a-z\u00e0-\u00ff]/.test(text)) p.insertBefore(document.createTextNode("\u2026 "), p.firstChild);
+    if (text && !/[.!?:\u2026]$/.test(text)) p.appendChild(document.createTextNode(" \u2026"));
+    return p;
+  }
+
+  window.KennisbankSearch = { load: load, query: query, h: h, snippet: snippet, RANKING: RANKING };
+})();
