@@ -71,18 +71,29 @@ def test_lessons_and_cases_weigh_more_than_the_pages_that_list_them():
     assert lesson["lead"] > lesson["text"]  # a summary says what the page is about
 
 
+def test_words_on_nearly_every_page_are_found_on_a_large_site_only():
+    def site(n):
+        texts = {f"examples/e{i}.md": ({}, f"De gemeente{'n' if i % 2 else ''} en het dorp {i}. "
+                                           + ("Vitale dorpen." if i < 10 else "")) for i in range(n)}
+        return SimpleNamespace(documents=texts)
+    # Other forms count (gemeenten); function words are left out by their own list; rare words stay.
+    assert search.common_words(site(150)) == ["dorp", "gemeente"]
+    assert search.common_words(site(99)) == []  # a small site never leaves a word out
+
+
 def test_vocabulary_json_is_safe_in_a_script_element():
     site = SimpleNamespace(
         themes=[SimpleNamespace(kind="theme", key="t", title="</script><b>", summary="", intro="")],
         organisations=[], lessons=[], examples=[], meetings=[], documents={}, sources=[],
         tags=[SimpleNamespace(kind="tag", key="x", label="X & Y", title="X & Y", description="", synonyms=["Ander woord"])])
-    text = search.vocabulary_json(site)
+    text = search.vocabulary_json(site, ["gemeente"])
     assert "<" not in text and ">" not in text and "&" not in text
     data = json.loads(text)
     assert data["labels"]["thema"]["t"] == "</script><b>"
     assert data["synonyms"] == {"x & y": "x", "ander woord": "x"}
     assert data["facets"] == ["soort", "thema", "tag", "organisatie", "bron", "jaar"]
     assert "de" in data["stopWords"] and data["labels"]["soort"]["bron"] == "Bron"
+    assert data["commonWords"] == ["gemeente"]
 
 
 def html(site: Path, url: str) -> str:

@@ -34,6 +34,7 @@ class Renderer:
         self._nav_urls: set[str] | None = None
         self._policies: dict[str, str] = {}
         self._config = config
+        self._common_words: list[str] | None = None
         # Frontmatter rendered as Markdown (a theme's intro) never carries raw HTML or script links.
         self._md = markdown.Markdown(extensions=[*config.markdown_extensions, safety.SafeMarkdown()],
                                      extension_configs=config.mdx_configs)
@@ -53,8 +54,8 @@ class Renderer:
             "kb_search_data": search.page_data,
             "kb_indexed": search.indexed,
             "kb_search_weights": search.weights,
-            "kb_header_search": search.header_settings,
-            "kb_search_vocabulary": lambda: Markup(search.vocabulary_json(publication.site)),
+            "kb_header_search": lambda: search.header_settings(self.common_words()),
+            "kb_search_vocabulary": lambda: Markup(search.vocabulary_json(publication.site, self.common_words())),
             "kb_csp": self.csp,
         })
         # Everything our own templates print is escaped unless marked safe: frontmatter is data, not HTML.
@@ -101,6 +102,12 @@ class Renderer:
         if key not in self._layout:
             self._layout[key] = Markup(caller())
         return self._layout[key]
+
+    def common_words(self) -> list[str]:
+        """The site's words on nearly every page (search.common_words), counted once per build."""
+        if self._common_words is None:
+            self._common_words = search.common_words(self.publication.site)
+        return self._common_words
 
     def qr(self, url: str) -> Markup:
         """The QR code of an absolute address as inline SVG; nothing for a site path."""

@@ -9,6 +9,8 @@ Pagefind splits its index into small chunks, so a search downloads only the part
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from typing import Any
 
 from ..core.kinds import BY_NAME, KINDS
@@ -26,6 +28,33 @@ LEAD_WEIGHT = 3.0
 # page leaves them out of a query while other words remain.
 STOP_WORDS = ("de het een en van in op te dat die is met voor aan er om als bij ook of naar door over "
               "zijn ze zo dan nog wel niet maar uit tot hun hij zij wij we je u ik wat wie waar hoe dit deze").split()
+
+
+# A word on at least this share of the lessons and examples narrows and ranks nothing either, and on a
+# large site its index chunk is the largest there is (`gemeente`: 130 kB at 10,000 examples). Counted
+# on an evenly spread sample; a site with fewer documents than the minimum never leaves a word out.
+COMMON_SHARE = 0.9
+COMMON_SAMPLE = 300
+COMMON_MINIMUM = 100
+
+
+def common_words(site: Any) -> list[str]:
+    """Words on nearly every lesson and example (COMMON_SHARE of a sample), for both search fields.
+
+    Pagefind finds a word's other forms too (`gemeente` also finds `gemeenten`, `gemeentelijk`), so a
+    page counts for a word when one of its words starts with it.
+    """
+    documents = [site.documents[uri][1] for uri in sorted(site.documents)]
+    if len(documents) < COMMON_MINIMUM:
+        return []
+    sample = documents[::max(1, len(documents) // COMMON_SAMPLE)]
+    words: set[str] = set()
+    counts: Counter[str] = Counter()
+    for text in sample:
+        own = set(re.findall(r"[^\W\d_]+", text.lower()))
+        words |= own
+        counts.update({w[:n] for w in own for n in range(4, len(w) + 1)})
+    return sorted(w for w in words if counts[w] >= COMMON_SHARE * len(sample) and w not in STOP_WORDS)
 
 
 def indexed(item: Any) -> bool:
@@ -97,13 +126,13 @@ def page_data(item: Any) -> dict[str, Any]:
     return {"facets": facets(item), "meta": meta(item), "weights": weights(item)}
 
 
-def vocabulary(site: Any) -> dict[str, Any]:
+def vocabulary(site: Any, common: list[str]) -> dict[str, Any]:
     """Labels for every facet value, for the search page: facets travel as keys, readers see labels."""
     return {
         "facets": list(FACETS),
         "facetLabels": FACET_LABELS,
         "labels": {
-            "soort": header_settings()["kinds"],
+            "soort": kind_labels(),
             "thema": {t.key: t.title for t in site.themes},
             "tag": {t.key: t.label for t in site.tags},
             "organisatie": {o.key: o.name for o in site.organisations},
@@ -112,20 +141,26 @@ def vocabulary(site: Any) -> dict[str, Any]:
         # Other words for a tag, so an empty result can point to the tag a reader meant.
         "synonyms": {s.lower(): t.key for t in site.tags for s in [t.label, *t.synonyms]},
         "stopWords": list(STOP_WORDS),
+        "commonWords": common,
     }
 
 
-def header_settings() -> dict[str, Any]:
-    """What the header field needs on every page: the kinds' labels and the function words."""
-    return {"kinds": {**{kind.search: kind.display for kind in KINDS if kind.search}, PLAIN_PAGE: "Pagina"},
-            "stop_words": list(STOP_WORDS)}
+def kind_labels() -> dict[str, str]:
+    """The `soort` facet's values as readers see them."""
+    return {**{kind.search: kind.display for kind in KINDS if kind.search}, PLAIN_PAGE: "Pagina"}
 
 
-def vocabulary_json(site: Any) -> str:
+def header_settings(common: list[str]) -> dict[str, Any]:
+    """What the header field needs on every page: the kinds' labels, the function words and the
+    site's common words (common_words, computed once per build)."""
+    return {"kinds": kind_labels(), "stop_words": list(STOP_WORDS), "common_words": common}
+
+
+def vocabulary_json(site: Any, common: list[str]) -> str:
     """The vocabulary as JSON that is safe inside a <script> element."""
-    text = json.dumps(vocabulary(site), ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(vocabulary(site, common), ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-__all__ = ["FACETS", "FACET_LABELS", "LEAD_WEIGHT", "STOP_WORDS", "details", "facets", "header_settings", "indexed",
-           "meta", "page_data", "vocabulary", "vocabulary_json", "weights"]
+__all__ = ["COMMON_SHARE", "FACETS", "FACET_LABELS", "LEAD_WEIGHT", "STOP_WORDS", "common_words", "details", "facets",
+           "header_settings", "indexed", "kind_labels", "meta", "page_data", "vocabulary", "vocabulary_json", "weights"]

@@ -10,9 +10,9 @@
 (function () {
   "use strict";
 
-  var SHOWN = 6;          // results listed under the header field
-  var MIN_LETTERS = 2;    // shorter queries list nothing yet
-  var PAUSE_MS = 80;      // wait for a pause in typing: a running Pagefind search cannot be stopped
+  var SHOWN = 6;              // results listed under the header field
+  var MIN_LETTERS = 3;        // shorter queries list nothing yet (Enter still opens the search page)
+  var PAUSE_MS = [80, 400];   // pause after the last keystroke: the last search's duration, within these
 
   function typing(target) {
     if (!target || !target.tagName) return false;
@@ -93,10 +93,16 @@
     var close = form.querySelector("[data-kb-typeahead-close]");
     var kinds = JSON.parse(form.getAttribute("data-kinds") || "{}");
     var stopWords = (form.getAttribute("data-stop-words") || "").split(" ");
+    var commonWords = (form.getAttribute("data-common-words") || "").split(" ");
     var pagefind = null;
     var sequence = 0;
     var timer = null;
     var active = -1;
+    // A running Pagefind search cannot be stopped: one runs at a time, and when it ends only the
+    // latest text is searched, so fast typing on a large site does not queue up searches.
+    var running = false;
+    var again = false;
+    var lastDuration = 0;
 
     function load() {
       return core.load(form.getAttribute("data-pagefind")).then(function (module) {
@@ -164,30 +170,48 @@
       setExpanded(true);
     }
 
+    function tooShort(query) {
+      return query.term.replace(/\s/g, "").length < MIN_LETTERS;
+    }
+
     function search() {
-      var id = ++sequence;
+      ++sequence;
       clearTimeout(timer);
-      var text = input.value.trim();
-      var query = core.query(text, stopWords);
-      if (query.term.replace(/\s/g, "").length < MIN_LETTERS) {
+      if (tooShort(core.query(input.value, stopWords, commonWords))) {
         list.textContent = "";
         status.textContent = "";
         setExpanded(false);
         return;
       }
-      timer = setTimeout(function () {
-        load().then(function () {
-          return id === sequence ? pagefind.search(query.term) : null;
-        }).then(function (response) {
-          if (!response || id !== sequence) return null;
-          return Promise.all(response.results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (items) {
-            if (id === sequence && document.activeElement === input) render(text, response, items);
-          });
-        }).catch(function (error) {
-          status.textContent = "Zoeken lukt nu niet; Enter opent de zoekpagina.";
-          if (window.console && error) console.warn("Kennisbank-zoeken:", error);
+      timer = setTimeout(run, Math.min(PAUSE_MS[1], Math.max(PAUSE_MS[0], lastDuration)));
+    }
+
+    function run() {
+      if (running) { again = true; return; }
+      var id = sequence;
+      var query = core.query(input.value, stopWords, commonWords);
+      if (tooShort(query)) return;
+      running = true;
+      var started = 0;
+      load().then(function () {
+        started = performance.now();
+        return id === sequence ? pagefind.search(query.term) : null;
+      }).then(function (response) {
+        if (!response || id !== sequence) return null;
+        lastDuration = performance.now() - started;
+        return Promise.all(response.results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (items) {
+          if (id === sequence && document.activeElement === input) render(query.typed, response, items);
         });
-      }, PAUSE_MS);
+      }).catch(function (error) {
+        status.textContent = "Zoeken lukt nu niet; Enter opent de zoekpagina.";
+        if (window.console && error) console.warn("Kennisbank-zoeken:", error);
+      }).then(function () {
+        running = false;
+        if (again) {
+          again = false;
+          run();
+        }
+      });
     }
 
     function closeOverlay() {

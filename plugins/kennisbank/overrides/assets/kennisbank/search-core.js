@@ -35,12 +35,16 @@
     return kept.length ? kept : words;
   }
 
-  // What Pagefind searches for: the query without function words while other words remain;
-  // a "quoted phrase" keeps every word.
-  function query(text, stopWords) {
+  // What Pagefind searches for: the query without function words and the site's words on nearly
+  // every page (search.common_words) while other words remain; `skipped` lists the latter, so a page
+  // can say so. A "quoted phrase" keeps every word.
+  function query(text, stopWords, commonWords) {
     var typed = (text || "").trim();
-    if (/^".+"$/.test(typed)) return { typed: typed, term: typed };
-    return { typed: typed, term: without(typed.split(/\s+/).filter(Boolean), stopWords || []).join(" ") };
+    if (/^".+"$/.test(typed)) return { typed: typed, term: typed, skipped: [] };
+    var words = without(typed.split(/\s+/).filter(Boolean), stopWords || []);
+    var kept = without(words, commonWords || []);
+    var skipped = words.filter(function (w) { return kept.indexOf(w) < 0; });
+    return { typed: typed, term: kept.join(" "), skipped: skipped };
   }
 
   function h(tag, attrs, children) {

@@ -14,7 +14,8 @@
      on a small site every group is open and loaded at once;
    - a search without words needs every index chunk: on a large site the page asks for a word
      instead (a tag or theme page lists everything with that tag or theme anyway);
-   - Dutch function words ("de", "het", ...) match nearly every page: beside other words they are left out. */
+   - Dutch function words ("de", "het", ...) and the site's words on nearly every page match almost
+     everything: beside other words they are left out (the status line names the latter). */
 (function () {
   "use strict";
 
@@ -35,6 +36,7 @@
   // Dutch function words, and the words on nearly every page of this site (both from search.py):
   // they slow a search down and narrow or rank nothing.
   var STOP_WORDS = vocab.stopWords || [];
+  var COMMON_WORDS = vocab.commonWords || [];
   var el = {
     form: root.querySelector("[data-kb-search-form]"),
     input: root.querySelector("[data-kb-search-input]"),
@@ -101,7 +103,7 @@
   }
 
   function searchQuery(q) {
-    return core.query(q, STOP_WORDS);
+    return core.query(q, STOP_WORDS, COMMON_WORDS);
   }
 
   function snippet(excerpt) {
@@ -218,9 +220,17 @@
     el.results.textContent = "";
     appendResults(items);
     var count = response.results.length;
-    el.status.textContent = statusText(count, query.typed);
+    el.status.textContent = statusText(count, query.typed) + skippedText(query.skipped);
     if (count === 0) showHelp(query.typed, response);
     else el.help.hidden = true;
+  }
+
+  // Words left out because they are on nearly every page: said, so a reader knows why.
+  function skippedText(words) {
+    if (!words || !words.length) return "";
+    var list = words.map(quoted).join(" en ");
+    return " " + list + (words.length === 1 ? " staat" : " staan") + " op bijna elke pagina en " +
+      (words.length === 1 ? "is" : "zijn") + " daarom overgeslagen.";
   }
 
   function statusText(count, term) {
