@@ -105,8 +105,8 @@ class Renderer:
 
     def common_words(self) -> list[str]:
         """The site's words on nearly every page (search.common_words), counted once per build."""
-        if self._common_words is None:
-            self._common_words = search.common_words(self.publication.site)
+        if self._common_words is None:  # no publication: the preview shows the content's problems
+            self._common_words = search.common_words(self.publication.site) if self.publication else []
         return self._common_words
 
     def qr(self, url: str) -> Markup:
