@@ -26,8 +26,9 @@ from ..publish import load_project
 from ..publish.pages import Publication
 from ..publish.paths import prefix_to_root
 from . import history, output, pagefind, reproducible
+from ..publish import share
 from .staging import StagedOutput
-from .config import KennisbankConfig
+from .config import KennisbankConfig, public_site_url
 from .files import publish_files
 from ..publish.manifest import config_exclude
 from .preview import ProblemPreview
@@ -46,6 +47,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     renderer: Renderer | None = None
     files: Files | None = None
     dates: dict = {}
+    site_url: str | None = None  # the public address, also in `mkdocs serve` (config.public_site_url)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook also keeps one plugin object for all rebuilds of `mkdocs serve`.
@@ -56,6 +58,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         root = Path(config.config_file_path).parent
         content_dir = os.path.relpath(config.docs_dir, root)
         reproducible.set_build_date(root)  # sitemap dates from the commit, not the clock
+        self.site_url = public_site_url(config, self.serving)
+        if os.environ.get(share.PUBLISH_ENV) and (problem := share.address_problem(self.site_url)):
+            raise PluginError(problem)
         try:
             self.publication = Publication(load_project(root, content_dir, exclude=config_exclude(config)))
         except ContentError as exc:
@@ -100,7 +105,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return sanitise.clean(html)
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
-        self.renderer = Renderer(env, config, self.publication)
+        self.renderer = Renderer(env, config, self.publication, self.site_url)
         return env
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):

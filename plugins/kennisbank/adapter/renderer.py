@@ -25,7 +25,7 @@ MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 
 
 class Renderer:
-    def __init__(self, env: Environment, config, publication: Publication) -> None:
+    def __init__(self, env: Environment, config, publication: Publication, site_url: str | None) -> None:
         self.env = env
         self.publication = publication
         self._cards: dict[tuple, Markup] = {}
@@ -38,7 +38,6 @@ class Renderer:
         # Frontmatter rendered as Markdown (a theme's intro) never carries raw HTML or script links.
         self._md = markdown.Markdown(extensions=[*config.markdown_extensions, safety.SafeMarkdown()],
                                      extension_configs=config.mdx_configs)
-        site_url = config.site_url
         env.filters.update({
             "kb_markdown": lambda text: Markup(sanitise.clean(self._md.reset().convert(text or ""))),
             "kb_kind": lambda kind: BY_NAME[kind].display if kind in BY_NAME else kind,

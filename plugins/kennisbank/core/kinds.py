@@ -25,6 +25,7 @@ class Overview:
     summary: str
     template: str
     always: bool = True  # False: only published when there is at least one item
+    hide: tuple[str, ...] = ()  # Material's sidebars left out, for an overview that needs the width
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,8 @@ EXAMPLE = Kind(
     facets=(("thema", "themes"), ("tag", "tags"), ("organisatie", "organisations"), ("bron", "source"),
             ("jaar", "years")),
     overview=Overview("Praktijkvoorbeelden", "Alle praktijkvoorbeelden, te sorteren en te filteren op thema, "
-                      "organisatie, provincie, periode en tag.", "kb/examples_index.html"),
+                      "organisatie, provincie, periode en tag.", "kb/examples_index.html",
+                      hide=("navigation", "toc")),
     exports=("slug", "title", "url", "summary", "organisations", "provinces", "year_start", "year_end", "period",
              "status", "themes", "lessons", "tags", "source", "chapter", "date", "related", "aliases"),
     fields=(

@@ -40,6 +40,10 @@ class Listing:
     def url(self) -> str:
         return f"{self.of.url_prefix}/"
 
+    @property
+    def hide(self) -> tuple[str, ...]:
+        return self.of.overview.hide
+
 
 @dataclass(frozen=True)
 class SearchPage:

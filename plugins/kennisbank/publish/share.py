@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import segno
 from markupsafe import Markup, escape
@@ -29,6 +30,23 @@ QR_MASK = 4
 # search cost more than making the code itself. The level stays medium, as asked for.
 QR_BOOST = False
 _DARK_RUN = re.compile(rb"\x01+")
+# The publish workflow sets this; a build with it must have the site's real public address.
+PUBLISH_ENV = "KENNISBANK_PUBLISH"
+SITE_URL_ENV = "KENNISBANK_SITE_URL"
+# Addresses that can never be the published site: examples (RFC 2606) and this machine.
+_NOT_PUBLIC = ("example.org", "example.com", "example.net", "localhost", "127.0.0.1", "0.0.0.0")
+
+
+def address_problem(site_url: str | None) -> str | None:
+    """Why site_url cannot be the published site's address (in Dutch), or None when it can."""
+    host = urlsplit(site_url or "").hostname or ""
+    if site_url and host and not any(host == h or host.endswith("." + h) for h in _NOT_PUBLIC):
+        return None
+    now = f"het voorbeeldadres {site_url}" if site_url else "leeg"
+    return (f"Kennisbank: deze bouw is om te publiceren ({PUBLISH_ENV}=1), maar het adres van de site is {now}. "
+            "Elke QR-code en vaste link op de site en op geprinte hand-outs zou daarheen wijzen. Geef het echte "
+            f"adres mee in de omgevingsvariabele {SITE_URL_ENV} (de workflow Publiceren doet dat met het adres "
+            "van GitHub Pages) of zet het bij site_url in mkdocs.yml.")
 
 
 def breakable(text: str) -> Markup:
@@ -73,4 +91,4 @@ def qr_code(url: str) -> QrCode | None:
     return QrCode(url, len(rows) + 2 * QR_BORDER, matrix_path(rows))
 
 
-__all__ = ["QR_BORDER", "QR_ERROR", "QrCode", "breakable", "matrix_path", "qr_code"]
+__all__ = ["PUBLISH_ENV", "SITE_URL_ENV", "address_problem", "QR_BORDER", "QR_ERROR", "QrCode", "breakable", "matrix_path", "qr_code"]
