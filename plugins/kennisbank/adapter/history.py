@@ -67,4 +67,21 @@ def page_history(dates: dict[str, dt.date], path: str, edit_url: str | None) -> 
     return PageHistory(dates.get(path), edit_url or None)
 
 
-__all__ = ["PageHistory", "dutch_date", "last_changed", "page_history", "parse_log"]
+def source_of(item, content_dir: str) -> str | None:
+    """The file a page's content comes from: a document, or the vocabulary of a theme, tag, ...;
+    None for overviews and the search page, which show the newest change of all content."""
+    if getattr(item, "path", ""):
+        return item.path
+    kind = getattr(item, "kind_info", None)
+    return f"{content_dir}/{kind.vocabulary}.yml" if kind is not None and kind.vocabulary else None
+
+
+def content_history(dates: dict[str, dt.date], item, content_dir: str, edit_url: str | None) -> PageHistory:
+    """When the content of the page of `item` last changed, and where an editor changes it."""
+    path = source_of(item, content_dir)
+    if path is None:
+        return PageHistory(max(dates.values(), default=None), None)
+    return page_history(dates, path, edit_url)
+
+
+__all__ = ["PageHistory", "content_history", "dutch_date", "source_of", "last_changed", "page_history", "parse_log"]

@@ -47,6 +47,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     renderer: Renderer | None = None
     files: Files | None = None
     dates: dict = {}
+    content_dir = "content"
     site_url: str | None = None  # the public address, also in `mkdocs serve` (config.public_site_url)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -56,7 +57,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
-        content_dir = os.path.relpath(config.docs_dir, root)
+        content_dir = self.content_dir = os.path.relpath(config.docs_dir, root)
         reproducible.set_build_date(root)  # sitemap dates from the commit, not the clock
         self.site_url = public_site_url(config, self.serving)
         if os.environ.get(share.PUBLISH_ENV) and (problem := share.address_problem(self.site_url)):
@@ -120,7 +121,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         context.update(
             kb=item, kb_site=publication.site, kb_crumbs=publication.breadcrumbs(page.file.src_uri),
             kb_prefix=prefix_to_root(page.url),
-            kb_history=history.page_history(self.dates, getattr(item, "path", ""), page.edit_url))
+            kb_history=history.content_history(self.dates, item, self.content_dir, page.edit_url))
         return context
 
     def on_build_error(self, error: Exception) -> None:

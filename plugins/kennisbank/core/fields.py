@@ -9,6 +9,8 @@ from typing import Any
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # An alias is a site path such as /voorbeelden/oude-naam/ made of valid slug segments.
 ALIAS_RE = re.compile(r"^/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")
+# A time of day on a meeting's agenda: 09:30, 14:00.
+TIME_RE = re.compile(r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$")
 
 PROVINCES = (
     "Drenthe", "Flevoland", "Friesland", "Gelderland", "Groningen", "Limburg",
@@ -26,8 +28,9 @@ STATUSES = ("lopend", "afgerond")
 class Field:
     """One frontmatter or vocabulary field.
 
-    type is one of: text, int, date, slug, alias, ref, enum, list, mapping.
-    For list, `items` is the type of each element (text, ref, enum, alias).
+    type is one of: text, int, date, time, slug, alias, ref, enum, list, mapping.
+    For list, `items` is the type of each element (text, ref, enum, alias, mapping); a list of
+    mappings declares the fields of each element in `fields`.
     `ref` names the collection of a kind (themes, tags, sources, organisations, lessons), or
     `items` (a lesson or example given as lessen/<slug> or voorbeelden/<slug>).
     `attribute` is the name of the value in the model when it differs from the field's name.

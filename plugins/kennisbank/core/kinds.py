@@ -200,9 +200,24 @@ MEETING = Kind(
         Field("date", "date", "Datum van de bijeenkomst (JJJJ-MM-DD).", required=True),
         Field("place", "text", "Plaats of locatie.", required=True, max_length=120),
         Field("summary", "text", "Korte inleiding op de bijeenkomst.", required=True, max_length=600),
+        Field("agenda", "list",
+              "Het programma: de agendapunten in de volgorde van de bijeenkomst, elk met een begintijd en een "
+              "titel, en waar dat vaststaat een eindtijd, een spreker, een thema en de lessen en voorbeelden "
+              "die aan bod komen.", items="mapping", max_items=30, fields=(
+                  Field("time", "time", "Begintijd als UU:MM, tussen aanhalingstekens, bijvoorbeeld \"14:00\".",
+                        required=True),
+                  Field("end", "time", "Eindtijd als UU:MM, als die vaststaat."),
+                  title("het agendapunt"),
+                  Field("speaker", "text", "Wie het verzorgt (naam, functie of organisatie), als dat vaststaat.",
+                        max_length=160),
+                  Field("theme", "ref", "Thema van dit agendapunt: de hand-out zet het onder die kop.",
+                        ref="themes"),
+                  Field("items", "list", "Lessen en voorbeelden bij dit agendapunt, als lessen/<slug> of "
+                        "voorbeelden/<slug>.", items="ref", ref="items", max_items=20),
+              )),
         Field("items", "list",
-              "Lessen en voorbeelden in volgorde, als lessen/<slug> of voorbeelden/<slug>.",
-              required=True, items="ref", ref="items", min_items=1, max_items=40),
+              "Alleen zonder agenda: lessen en voorbeelden in volgorde, als lessen/<slug> of voorbeelden/<slug>.",
+              items="ref", ref="items", max_items=40, attribute="listed"),
         ALIASES, SLUG,
     ),
 )

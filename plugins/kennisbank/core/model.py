@@ -273,6 +273,18 @@ class Example(_Relatable, Item):
                 item.examples.append(self)
 
 
+@dataclass(frozen=True, kw_only=True)
+class AgendaPoint:
+    """One point on a meeting's agenda, as the handout shows it."""
+
+    time: str
+    title: str
+    end: str = ""
+    speaker: str = ""
+    theme: Theme | None = None
+    items: tuple[Lesson | Example, ...] = ()
+
+
 @record_type
 @dataclass(eq=False, repr=False, kw_only=True)
 class Meeting(Item):
@@ -281,7 +293,8 @@ class Meeting(Item):
     date: dt.date = dt.date(2000, 1, 1)
     place: str = ""
     summary: str = ""
-    items: list[Lesson | Example] = field(default_factory=list)
+    agenda: list[dict] = field(default_factory=list)  # the agenda points' fields, references resolved
+    listed: list[Lesson | Example] = field(default_factory=list)  # a programme without agenda
     aliases: list[str] = field(default_factory=list)
 
     @property
@@ -291,6 +304,30 @@ class Meeting(Item):
     @property
     def years(self) -> list[int]:
         return [self.date.year]
+
+    @functools.cached_property
+    def points(self) -> list[AgendaPoint]:
+        return [AgendaPoint(**{k: (tuple(v) if k == "items" else v) for k, v in point.items()})
+                for point in self.agenda]
+
+    @property
+    def items(self) -> list[Lesson | Example]:
+        """Every lesson and example on the programme, in order, each once."""
+        seen: dict[tuple, Lesson | Example] = {}
+        for item in [*self.listed, *(i for point in self.points for i in point.items)]:
+            seen.setdefault((item.kind, item.key), item)
+        return list(seen.values())
+
+    @property
+    def programme(self) -> list[tuple[Theme | None, list[AgendaPoint]]]:
+        """The agenda points in order; consecutive points of the same theme (their `theme` field) under one heading."""
+        groups: list[tuple[Theme | None, list[AgendaPoint]]] = []
+        for point in self.points:
+            if groups and groups[-1][0] is point.theme:
+                groups[-1][1].append(point)
+            else:
+                groups.append((point.theme, [point]))
+        return groups
 
 
 @dataclass(repr=False)
@@ -314,13 +351,28 @@ class Site:
 
 def _plain(f: Field, value: Any) -> Any:
     """A field's value as the model keeps it (references are resolved later)."""
-    if f.type == "text":
+    if f.type in ("text", "time"):
         return value.strip()
     if f.type == "mapping":
         return {k: str(v).strip() for k, v in value.items() if v}
     if f.type == "list":
         return list(value)
     return value
+
+
+def _resolved(f: Field, value: Any, by_ref: dict[str, dict[str, Item]]) -> Any:
+    """A field's model value with its references, also inside a list of blocks, turned into items."""
+    if f.ref is not None:
+        targets = by_ref[f.ref]
+        return [targets[v] for v in value] if f.type == "list" else targets[value]
+    if f.type == "list" and f.items == "mapping":
+        return [{sub.model_name: _resolved(sub, point[sub.name], by_ref) for sub in f.fields
+                 if point.get(sub.name) not in (None, "", [])} for point in value]
+    return _plain(f, value)
+
+
+def _has_refs(f: Field) -> bool:
+    return f.ref is not None or any(_has_refs(sub) for sub in f.fields)
 
 
 def build_site(records: list[Record]) -> Site:
@@ -337,7 +389,7 @@ def build_site(records: list[Record]) -> Site:
                                   "position": position}
         for f in kind.fields:
             value = record.data.get(f.name)
-            if f.model_name in names and value not in (None, "", [], {}) and f.ref is None:
+            if f.model_name in names and value not in (None, "", [], {}) and not _has_refs(f):
                 values[f.model_name] = _plain(f, value)
         item = cls(**values)
         made.append((item, record))
@@ -347,10 +399,9 @@ def build_site(records: list[Record]) -> Site:
     for item, record in made:  # references, now that every item exists
         for f in record.kind.fields:
             value = record.data.get(f.name)
-            if f.ref is None or value in (None, "", []):
+            if not _has_refs(f) or value in (None, "", []):
                 continue
-            targets = by_ref[f.ref]
-            setattr(item, f.model_name, [targets[v] for v in value] if f.type == "list" else targets[value])
+            setattr(item, f.model_name, _resolved(f, value, by_ref))
     for item, _ in made:
         item.add_backlinks()
 
@@ -371,5 +422,5 @@ def build_site(records: list[Record]) -> Site:
     return site
 
 
-__all__ = ["Example", "Item", "Lesson", "Meeting", "Organisation", "RECORD_TYPES", "Site", "Source", "Tag", "Theme",
+__all__ = ["AgendaPoint", "Example", "Item", "Lesson", "Meeting", "Organisation", "RECORD_TYPES", "Site", "Source", "Tag", "Theme",
            "build_site", "record_type"]

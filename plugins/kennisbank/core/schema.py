@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .fields import ALIAS_RE, SLUG_RE, Field
+from .fields import ALIAS_RE, SLUG_RE, TIME_RE, Field
 from .kinds import ITEM_KINDS, ITEMS_REF, KINDS, VOCABULARY_KINDS, Kind
 
 _JSON_TYPES = {"text": "string", "int": "integer", "slug": "string", "alias": "string",
-               "enum": "string", "ref": "string", "date": "string"}
+               "enum": "string", "ref": "string", "date": "string", "time": "string"}
 
 
 def _json_field(f: Field, item_type: str | None = None) -> dict[str, Any]:
@@ -25,10 +25,14 @@ def _json_field(f: Field, item_type: str | None = None) -> dict[str, Any]:
         out["description"] = f.description
         return out
     if kind == "mapping":
-        return {
+        out = {
             "type": "object", "description": f.description, "additionalProperties": False,
             "properties": {sub.name: _json_field(sub) for sub in f.fields},
         }
+        required = [sub.name for sub in f.fields if sub.required]
+        if required:
+            out["required"] = required
+        return out
     out = {"type": _JSON_TYPES[kind]}
     if item_type is None:
         out["description"] = f.description
@@ -38,6 +42,8 @@ def _json_field(f: Field, item_type: str | None = None) -> dict[str, Any]:
         out["pattern"] = SLUG_RE.pattern
     if kind == "alias":
         out["pattern"] = ALIAS_RE.pattern
+    if kind == "time":
+        out["pattern"] = TIME_RE.pattern
     if kind == "enum":
         out["enum"] = list(f.choices)
     if kind == "ref" and f.ref == ITEMS_REF:

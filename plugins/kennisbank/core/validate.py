@@ -8,8 +8,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from .fields import ALIAS_RE, SLUG_RE, Field
-from .kinds import BY_COLLECTION, ITEM_KINDS, ITEMS_REF, LESSON, TAG, Kind, reserved_paths
+from .fields import ALIAS_RE, SLUG_RE, TIME_RE, Field
+from .kinds import BY_COLLECTION, ITEM_KINDS, ITEMS_REF, LESSON, MEETING, TAG, Kind, reserved_paths
 from .load import Record
 from .problems import Problem, did_you_mean
 from .safety import CONTROL_RE, document_problems
@@ -132,6 +132,14 @@ class _Checker:
             self.add(path, f"verwacht een datum als JJJJ-MM-DD (bijvoorbeeld 2026-11-24), maar kreeg "
                      f"{_describe(value)}")
 
+    def check_time(self, f: Field, value: Any, path: tuple) -> None:
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+            # YAML reads an unquoted 14:00 as the number 840 (minutes): give the editor the quoted form.
+            self.add(path, f"zet de tijd tussen aanhalingstekens: \"{value // 60:02d}:{value % 60:02d}\"")
+        elif not isinstance(value, str) or not TIME_RE.fullmatch(value.strip()):
+            self.add(path, f"verwacht een tijd als UU:MM tussen aanhalingstekens (bijvoorbeeld \"14:00\"), maar "
+                     f"kreeg {_describe(value)}")
+
     def check_slug(self, f: Field, value: Any, path: tuple) -> None:
         if not isinstance(value, str) or not SLUG_RE.fullmatch(value):
             self.add(path, f"ongeldige slug {_describe(value)} — gebruik kleine letters, cijfers en "
@@ -218,7 +226,32 @@ def check_record(record: Record, vocab: Vocabularies, unreadable: frozenset = fr
     start, end = data.get("year_start"), data.get("year_end")
     if isinstance(start, int) and isinstance(end, int) and end < start:
         checker.add(("year_end",), f"{end} ligt vóór year_start {start}")
+    if kind is MEETING:
+        _check_programme(checker, data)
     return checker.problems
+
+
+def _check_programme(checker: _Checker, data: dict) -> None:
+    """A meeting has a programme (agenda or items, not both), with its agenda points in time order."""
+    agenda, items = data.get("agenda"), data.get("items")
+    if not agenda and not items:
+        checker.add(("agenda",), "een bijeenkomst heeft een programma nodig — voeg 'agenda:' toe met agendapunten "
+                    "(tijd, titel en de lessen en voorbeelden), of 'items:' met alleen de lessen en voorbeelden")
+    elif agenda and items:
+        checker.add(("items",), "staat naast 'agenda' — zet de lessen en voorbeelden bij de agendapunten (hun "
+                    "'items') en haal deze lijst weg")
+    previous = None
+    for i, point in enumerate(agenda if isinstance(agenda, list) else []):
+        if not isinstance(point, dict):
+            continue
+        start, end = (v.strip() if isinstance(v, str) and TIME_RE.fullmatch(v.strip()) else None
+                      for v in (point.get("time"), point.get("end")))
+        if start and end and end <= start:
+            checker.add(("agenda", i, "end"), f"eindtijd {end} ligt niet na de begintijd {start}")
+        if start and previous and start < previous:
+            checker.add(("agenda", i, "time"), f"{start} ligt vóór het agendapunt ervoor ({previous}) — zet de "
+                        "agendapunten in de volgorde van de bijeenkomst")
+        previous = start or previous
 
 
 def url_of(record: Record) -> str | None:

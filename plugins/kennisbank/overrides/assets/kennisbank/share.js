@@ -3,10 +3,16 @@
 (function () {
   "use strict";
 
-  // The permanent address of this page: the canonical link (site_url), else where we are now.
+  var SCRIPT = document.currentScript ? document.currentScript.src : "";
+  var MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december"];
+
+  // The permanent address of this page: the share panel's (the public site_url, also in `mkdocs serve`),
+  // else the canonical link, else where we are now.
   function pageUrl() {
+    var panel = document.querySelector("[data-kb-share] [data-kb-copy]");
     var canonical = document.querySelector('link[rel="canonical"]');
-    var url = canonical ? canonical.href : location.href;
+    var url = panel ? panel.getAttribute("data-kb-copy") : canonical ? canonical.href : location.href;
     return url.split("#")[0];
   }
 
@@ -25,7 +31,16 @@
       document.body.appendChild(toast);
     }
     toast.textContent = message;
+    toast.classList.remove("kb-toast--top");
     toast.classList.add("kb-toast--visible");
+    // Never over an open QR code: then the message goes to the top of the screen.
+    var box = toast.getBoundingClientRect();
+    Array.prototype.forEach.call(document.querySelectorAll(".kb-share--qr .kb-share__qr"), function (qr) {
+      var r = qr.getBoundingClientRect();
+      if (r.bottom > box.top && r.top < box.bottom && r.right > box.left && r.left < box.right) {
+        toast.classList.add("kb-toast--top");
+      }
+    });
     clearTimeout(toastTimer);
     toastTimer = setTimeout(function () { toast.classList.remove("kb-toast--visible"); }, 2500);
   }
@@ -50,12 +65,109 @@
     });
   }
 
-  function copyAndTell(text, what) {
+  // In a share panel the message appears under its buttons (never over the QR code); elsewhere as a toast.
+  function copyAndTell(text, what, panel) {
+    var status = panel ? panel.querySelector("[data-kb-share-status]") : null;
+    function say(message) {
+      if (status) { status.textContent = message; } else { tell(message); }
+    }
     copy(text).then(function () {
-      tell(what + " gekopieerd: " + shortUrl(text));
+      say(what + " gekopieerd: " + shortUrl(text));
     }, function () {
-      tell("Kopiëren lukte niet; de link is " + shortUrl(text));
+      say("Kopiëren lukte niet; de link is " + shortUrl(text));
     });
+  }
+
+  // Today's date on paper ("Geprint op 2 december 2026"), written at load and again just before printing.
+  function stampPrintDate() {
+    var now = new Date();
+    var text = "Geprint op " + now.getDate() + " " + MONTHS[now.getMonth()] + " " + now.getFullYear();
+    Array.prototype.forEach.call(document.querySelectorAll("[data-kb-printed]"), function (el) { el.textContent = text; });
+  }
+
+  // A live panel (examples overview, search page) shares the address with the reader's filters:
+  // the public address of the page plus the current query. Its QR code is drawn here (qr.js).
+  var qrScript = null;
+  function withQr(done) {
+    if (window.kbQrMatrix) { done(); return; }
+    if (!qrScript) {
+      qrScript = document.createElement("script");
+      qrScript.src = SCRIPT.replace(/share\.js(\?.*)?$/, "qr.js");
+      document.head.appendChild(qrScript);
+    }
+    qrScript.addEventListener("load", done);
+  }
+
+  function qrSvg(url) {
+    var rows = window.kbQrMatrix(url), border = 4, size = rows.length + 2 * border, d = [];
+    rows.forEach(function (row, y) {
+      var x = 0;
+      while (x < row.length) {
+        if (!row[x]) { x++; continue; }
+        var start = x;
+        while (x < row.length && row[x]) x++;
+        d.push("M" + (start + border) + " " + (y + border) + ".5h" + (x - start));
+      }
+    });
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("class", "kb-qr");
+    svg.setAttribute("role", "img");
+    svg.setAttribute("focusable", "false");
+    svg.setAttribute("viewBox", "0 0 " + size + " " + size);
+    var title = document.createElementNS(ns, "title");
+    title.textContent = "QR-code voor " + shortUrl(url);
+    var back = document.createElementNS(ns, "path");
+    back.setAttribute("fill", "#fff");
+    back.setAttribute("d", "M0 0h" + size + "v" + size + "H0z");
+    var dark = document.createElementNS(ns, "path");
+    dark.setAttribute("stroke", "#000");
+    dark.setAttribute("d", d.join(""));
+    svg.appendChild(title); svg.appendChild(back); svg.appendChild(dark);
+    return svg;
+  }
+
+  function writeBreakable(el, text) {
+    el.textContent = "";
+    text.split(/(?<=[\/?&])/).forEach(function (part, i) {
+      if (i) el.appendChild(document.createElement("wbr"));
+      el.appendChild(document.createTextNode(part));
+    });
+  }
+
+  function updateLive(panel) {
+    var base = panel.getAttribute("data-kb-share-live");
+    var url = base.split("?")[0] + location.search;
+    if (panel.getAttribute("data-kb-share-now") === url) return;
+    panel.setAttribute("data-kb-share-now", url);
+    var link = panel.querySelector(".kb-share__url");
+    link.href = url;
+    writeBreakable(link, shortUrl(url));
+    panel.querySelector("[data-kb-copy]").setAttribute("data-kb-copy", url);
+    var box = panel.querySelector(".kb-share__qr");
+    if (!panel.kbBuildQr) panel.kbBuildQr = box.innerHTML ? box.firstElementChild : null;  // the build's own code
+    if (url === base) {
+      box.textContent = "";
+      if (panel.kbBuildQr) box.appendChild(panel.kbBuildQr);
+      return;
+    }
+    withQr(function () {
+      if (panel.getAttribute("data-kb-share-now") !== url) return;
+      box.textContent = "";
+      box.appendChild(qrSvg(url));
+    });
+  }
+
+  function watchLive() {
+    var panels = document.querySelectorAll("[data-kb-share-live]");
+    if (!panels.length) return;
+    function update() { Array.prototype.forEach.call(panels, updateLive); }
+    update();
+    document.addEventListener("kb:urlchange", update);
+    window.addEventListener("popstate", update);
+    window.addEventListener("beforeprint", update);
+    // The search page rewrites its address as the reader types (search.js): check it twice a second.
+    setInterval(update, 500);
   }
 
   // Headings from our templates get the same permanent-link control as Markdown headings.
@@ -92,17 +204,23 @@
     markPrintTargets(root);
     Array.prototype.forEach.call(root.querySelectorAll("[data-kb-copy], [data-kb-print], [data-kb-qr-toggle]"),
       function (button) { button.hidden = false; });
+    stampPrintDate();
+    watchLive();
   }
+  window.addEventListener("beforeprint", stampPrintDate);
 
   document.addEventListener("click", function (event) {
     var target = event.target.closest ? event.target : event.target.parentElement;
     if (!target) return;
     var button = target.closest("[data-kb-copy]");
     if (button) {
-      copyAndTell(button.getAttribute("data-kb-copy"), "Link");
+      var panel = button.closest("[data-kb-share]");
+      if (panel && panel.hasAttribute("data-kb-share-live")) updateLive(panel);
+      copyAndTell(button.getAttribute("data-kb-copy"), "Link", panel);
       return;
     }
     if (target.closest("[data-kb-print]")) {
+      stampPrintDate();
       window.print();
       return;
     }
