@@ -48,6 +48,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     files: Files | None = None
     dates: dict = {}
     content_dir = "content"
+    _section: Page | None = None  # the overview whose tab is marked for the page being rendered
     site_url: str | None = None  # the public address, also in `mkdocs serve` (config.public_site_url)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -118,11 +119,29 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str) and not isinstance(page.meta[key], Markup):
                 page.meta[key] = Markup.escape(page.meta[key])
+        crumbs = publication.breadcrumbs(page.file.src_uri)
+        self._mark_section(nav, crumbs)
         context.update(
-            kb=item, kb_site=publication.site, kb_crumbs=publication.breadcrumbs(page.file.src_uri),
+            kb=item, kb_site=publication.site, kb_crumbs=crumbs,
             kb_prefix=prefix_to_root(page.url),
             kb_history=history.content_history(self.dates, item, self.content_dir, page.edit_url))
         return context
+
+    def _mark_section(self, nav, crumbs) -> None:
+        """A generated page (a lesson, a tag, ...) is not in the navigation: mark its overview's tab as the
+        active one for this page, as MkDocs does for a page in the navigation (undone in on_post_page)."""
+        if nav is None or len(crumbs) < 2:
+            return
+        overview = crumbs[1][1]
+        self._section = next((p for p in nav.pages if p.url == overview and not p.active), None)
+        if self._section is not None:
+            self._section.active = True
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self._section is not None:
+            self._section.active = False
+            self._section = None
+        return output
 
     def on_build_error(self, error: Exception) -> None:
         if self.staged is not None:

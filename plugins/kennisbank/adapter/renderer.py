@@ -16,6 +16,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pa
 from markupsafe import Markup
 
 from ..core import safety, sanitise
+from ..core.fields import ORGANISATION_GROUPS
 from ..core.kinds import BY_NAME
 from ..publish import csp, search, share
 from ..publish.pages import Publication
@@ -56,6 +57,7 @@ class Renderer:
             "kb_header_search": lambda: search.header_settings(self.common_words()),
             "kb_search_vocabulary": lambda: Markup(search.vocabulary_json(publication.site, self.common_words())),
             "kb_csp": self.csp,
+            "kb_organisation_groups": ORGANISATION_GROUPS,
         })
         # Everything our own templates print is escaped unless marked safe: frontmatter is data, not HTML.
         previous = env.autoescape
@@ -77,11 +79,12 @@ class Renderer:
             self._policies[base_url] = csp.policy(scripts)
         return self._policies[base_url]
 
-    def card(self, item, prefix: str) -> Markup:
-        """A list entry for item, rendered once per link depth and reused on every listing page."""
-        key = (item.kind, item.key, prefix)
+    def card(self, item, prefix: str, anchor: str = "") -> Markup:
+        """A list entry for item, rendered once per link depth (and anchor) and reused on every listing page."""
+        key = (item.kind, item.key, prefix, anchor)
         if key not in self._cards:
-            self._cards[key] = Markup(self.render(f"kb/partials/{item.kind}_card.html", item=item, prefix=prefix))
+            self._cards[key] = Markup(self.render(f"kb/partials/{item.kind}_card.html", item=item, prefix=prefix,
+                                                  anchor=anchor))
         return self._cards[key]
 
     @pass_context

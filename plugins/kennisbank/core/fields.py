@@ -17,10 +17,13 @@ PROVINCES = (
     "Noord-Brabant", "Noord-Holland", "Overijssel", "Utrecht", "Zeeland", "Zuid-Holland",
     "Landelijk",
 )
-ORGANISATION_KINDS = (
-    "gemeente", "samenwerkingsverband", "netwerk", "overheidsorganisatie",
-    "kennisinstelling", "adviesbureau", "fonds", "vereniging", "overig",
-)
+# The kinds of organisation, in the order the Organisaties page groups them, with that group's heading.
+ORGANISATION_GROUPS = {
+    "gemeente": "Gemeenten", "samenwerkingsverband": "Samenwerkingsverbanden", "netwerk": "Netwerken",
+    "overheidsorganisatie": "Overheidsorganisaties", "kennisinstelling": "Kennisinstellingen",
+    "adviesbureau": "Adviesbureaus", "fonds": "Fondsen", "vereniging": "Verenigingen", "overig": "Overige organisaties",
+}
+ORGANISATION_KINDS = tuple(ORGANISATION_GROUPS)
 STATUSES = ("lopend", "afgerond")
 
 

@@ -208,6 +208,13 @@ class Lesson(_Relatable, Item):
     def sort_key(self) -> tuple:
         return (self.theme.order, self.order, self.key)
 
+    @property
+    def neighbours(self) -> tuple["Lesson | None", "Lesson | None"]:
+        """The lessons before and after this one in its theme (None at either end)."""
+        lessons = self.theme.lessons
+        at = lessons.index(self)
+        return (lessons[at - 1] if at else None, lessons[at + 1] if at + 1 < len(lessons) else None)
+
     def add_backlinks(self) -> None:
         self.theme.lessons.append(self)
         self.source.lessons.append(self)

@@ -106,7 +106,36 @@
     document.documentElement.classList.remove("kb-restoring");
   }
 
+  // The Organisaties page: filter the grouped list on name and kind; empty groups disappear.
+  function initOrganisations(form) {
+    var groups = Array.prototype.slice.call(document.querySelectorAll(".kb-org-group"));
+    var counter = document.querySelector("[data-kb-org-count]");
+    var empty = document.querySelector("[data-kb-org-empty]");
+    var total = document.querySelectorAll(".kb-org-group li[data-name]").length;
+    form.hidden = false;
+    function apply() {
+      var q = form.elements.q.value.trim().toLowerCase(), kind = form.elements.kind.value, shown = 0;
+      groups.forEach(function (group) {
+        var inGroup = 0;
+        Array.prototype.forEach.call(group.querySelectorAll("li[data-name]"), function (li) {
+          var ok = (!kind || group.getAttribute("data-kind") === kind) && li.getAttribute("data-name").indexOf(q) >= 0;
+          li.hidden = !ok;
+          if (ok) inGroup++;
+        });
+        group.hidden = inGroup === 0;
+        shown += inGroup;
+      });
+      counter.textContent = shown === total ? total + " organisaties" : shown + " van de " + total + " organisaties";
+      empty.hidden = shown > 0;
+    }
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+  }
+
   function init() {
+    var orgs = document.querySelector("[data-kb-org-filter]");
+    if (orgs) initOrganisations(orgs);
     var form = document.querySelector("[data-kb-filters]");
     var table = document.querySelector("[data-kb-table]");
     var counter = document.querySelector("[data-kb-count]");

@@ -170,11 +170,13 @@
     setInterval(update, 500);
   }
 
-  // Headings from our templates get the same permanent-link control as Markdown headings.
+  // Headings from our templates get the same permanent-link control as Markdown headings (none on the
+  // home page). The controls are no tab stops: keyboard users reach every heading through the table of
+  // contents, and the share panel copies the page's link.
   function addHeadingLinks(root) {
     var headings = root.querySelectorAll(".md-content .md-typeset h2[id], .md-content .md-typeset h3[id], .md-content .md-typeset h4[id]");
     Array.prototype.forEach.call(headings, function (h) {
-      if (h.querySelector(".headerlink")) return;
+      if (h.querySelector(".headerlink") || h.closest(".kb-page--home")) return;
       var a = document.createElement("a");
       a.className = "headerlink";
       a.href = "#" + h.id;
@@ -201,6 +203,8 @@
   function init() {
     var root = document;
     addHeadingLinks(root);
+    Array.prototype.forEach.call(root.querySelectorAll(".md-content a.headerlink, .md-content a.kb-anchor"),
+      function (a) { a.setAttribute("tabindex", "-1"); });
     markPrintTargets(root);
     Array.prototype.forEach.call(root.querySelectorAll("[data-kb-copy], [data-kb-print], [data-kb-qr-toggle]"),
       function (button) { button.hidden = false; });
