@@ -95,8 +95,16 @@ def test_publish_workflow_builds_and_deploys_main_to_pages():
     uses = [s.get("uses", "") for s in build["steps"]]
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
-    site_dir = yaml.safe_load((ROOT / "mkdocs.yml").read_text()).get("site_dir", "site")
+    from kennisbank.publish.manifest import _TolerantLoader  # mkdocs.yml has !ENV for site_url
+
+    site_dir = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_TolerantLoader).get("site_dir", "site")
     assert upload["with"]["path"] == site_dir
+    # The build gets the address the Pages step reports, and refuses the placeholder (KENNISBANK_PUBLISH).
+    pages = next(i for i, s in enumerate(build["steps"]) if s.get("uses", "").startswith("actions/configure-pages@"))
+    make = next(i for i, s in enumerate(build["steps"]) if s.get("run") == "make build")
+    assert pages < make and build["steps"][pages]["id"] == "pages"
+    assert build["steps"][make]["env"] == {"KENNISBANK_PUBLISH": "1",
+                                           "KENNISBANK_SITE_URL": "${{ steps.pages.outputs.base_url }}/"}
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
     assert commands(workflow) == ["make install", ".venv/bin/kennisbank check --format github", "make build"]
 

@@ -19,7 +19,10 @@ from linkcheck import crawl
 
 
 def site_url() -> str:
-    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    """site_url from mkdocs.yml; its !ENV [KENNISBANK_SITE_URL, default] read as MkDocs reads it."""
+    from mkdocs.utils.yaml import yaml_load
+
+    return yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 
 
 @pytest.fixture(scope="module")

@@ -72,12 +72,14 @@ def test_unknown_item_suggests_the_nearest(mini, item, line, hint):
                      "1 fout gevonden; de site is niet gebouwd."]
 
 
-def test_meeting_needs_items(mini):
+def test_meeting_needs_a_programme(mini):
     write_meeting(mini, [])
     path = mini / MEETING
     path.write_text(path.read_text(encoding="utf-8").replace("items:\n\n", "items: []\n"), encoding="utf-8")
     code, lines = check(mini)
-    assert code == 1 and lines[0] == f"{MEETING}:6: items: verplicht veld is leeg"
+    assert code == 1 and lines[0] == (
+        f"{MEETING}:1: agenda: een bijeenkomst heeft een programma nodig — voeg 'agenda:' toe met agendapunten "
+        "(tijd, titel en de lessen en voorbeelden), of 'items:' met alleen de lessen en voorbeelden")
 
 
 def test_meeting_alias_redirects(mini, tmp_path):
@@ -100,11 +102,11 @@ def test_scaffold_a_meeting(mini):
     assert "Bestand voor een bijeenkomst aangemaakt: content/bijeenkomsten/regiobijeenkomst-sudwest-fryslan.md" in out.getvalue()
     text = path.read_text(encoding="utf-8")
     meta = yaml.safe_load(text.split("---\n")[1])
-    assert list(meta) == ["title", "date", "place", "summary", "items", "aliases", "slug"]
+    assert list(meta) == ["title", "date", "place", "summary", "agenda", "items", "aliases", "slug"]
     assert meta["title"] == "Regiobijeenkomst Súdwest-Fryslân"
     # Not valid until the editor fills it in, and then the check names exactly what is missing.
     code, lines = check(mini)
-    assert code == 1 and [l.split(": ")[1] for l in lines[:-1]] == ["place", "summary", "items"]
+    assert code == 1 and [l.split(": ")[1] for l in lines[:-1]] == ["place", "summary", "agenda"]
     text = (text.replace("place:\n", "place: Sneek\n").replace("summary:\n", "summary: Kennismaking.\n")
             .replace("items: []", "items: [lessen/verschillen, voorbeelden/stroomlijn]"))
     path.write_text(text, encoding="utf-8")
@@ -144,3 +146,81 @@ def test_printed_handout(real_site, real_model, tmp_path):
         found = [code for png in pages for code in qr_codes(png)]
         expected = ["https://kennisbank.example.org/" + i.url for i in meeting.items]
         assert sorted(found) == sorted(expected + ["https://kennisbank.example.org/" + meeting.url])
+
+
+# --- agenda points ---------------------------------------------------------------------------------
+
+AGENDA = """agenda:
+  - time: "13:30"
+    end: "13:45"
+    title: Welkom
+  - time: "13:45"
+    end: "14:30"
+    title: Verschillen benutten
+    speaker: Directie Oss
+    theme: leren
+    items: [lessen/verschillen, voorbeelden/de-ruwaard]
+  - time: "14:30"
+    title: Samenwerken in de regio
+    theme: samenwerken
+    items: [lessen/coalitie]
+"""
+
+
+def write_agenda(root: Path, agenda: str = AGENDA) -> None:
+    path = root / MEETING
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("---\ntitle: Regiobijeenkomst Oss\ndate: 2026-03-12\nplace: Oss, gemeentehuis\n"
+                    f"summary: Twee lessen en een voorbeeld voor de buurgemeenten.\n{agenda}---\n"
+                    "## Waarom\n\nEen korte inleiding.\n", encoding="utf-8")
+
+
+def test_handout_follows_the_agenda(mini, tmp_path):
+    write_agenda(mini)
+    site = tmp_path / "site"
+    result = mkdocs_build(mini, site)
+    assert result.returncode == 0, result.stderr
+    page = (site / "bijeenkomsten/regio-oss/index.html").read_text(encoding="utf-8")
+    assert "<dt>Tijd</dt><dd>13:30–14:30 uur</dd>" in page
+    programme = page.split('id="programma"', 1)[1].split('id="bronnen"', 1)[0]
+    text = " ".join(re.sub(r"<[^>]+>", " ", programme).split())
+    # In agenda order: times, titles, speaker, theme headings, each point's lessons and examples.
+    assert text.index("13:30 – 13:45 Welkom") < text.index("Thema Leren te leren") \
+        < text.index("13:45 – 14:30 Verschillen benutten Door: Directie Oss") \
+        < text.index("Van verschillen leer je meer") < text.index("Proeftuin De Ruwaard") \
+        < text.index("Thema Regionale samenwerking") < text.index("14:30 Samenwerken in de regio") \
+        < text.index("Bij iedere opgave hoort een coalitie")
+    assert programme.count('<svg class="kb-qr"') == 3
+    assert 'id="les-verschillen"' in programme and 'id="voorbeeld-de-ruwaard"' in programme
+    assert '<h3 class="kb-agenda__title">Welkom</h3>' in programme  # no theme: one level up
+    assert '<h4 class="kb-agenda__title">Verschillen benutten</h4>' in programme
+    # The instruction to print is for the screen only; paper gets the dates instead.
+    assert '<p class="kb-screen-only kb-note">Print deze pagina' in page
+    assert "data-kb-printed" in page.split('class="kb-header"', 1)[1].split("</header>", 1)[0]
+
+
+@pytest.mark.parametrize("agenda,problem", [
+    ('agenda:\n  - time: 13:30\n    title: Welkom\n', '7: agenda.time: zet de tijd tussen aanhalingstekens: "13:30"'),
+    ('agenda:\n  - time: "half twee"\n    title: Welkom\n',
+     "7: agenda.time: verwacht een tijd als UU:MM tussen aanhalingstekens (bijvoorbeeld \"14:00\"), maar kreeg "
+     "tekst 'half twee'"),
+    ('agenda:\n  - time: "14:30"\n    end: "14:00"\n    title: Welkom\n',
+     "8: agenda.end: eindtijd 14:00 ligt niet na de begintijd 14:30"),
+    ('agenda:\n  - time: "14:00"\n    title: Welkom\n  - time: "13:30"\n    title: Koffie\n',
+     "9: agenda.time: 13:30 ligt vóór het agendapunt ervoor (14:00) — zet de agendapunten in de volgorde van "
+     "de bijeenkomst"),
+    ('agenda:\n  - time: "14:00"\n    title: Welkom\n    items: [lessen/coalities]\n',
+     "9: agenda.items: onbekende les of voorbeeld 'lessen/coalities' — bedoelde je 'lessen/coalitie'?"),
+    ('agenda:\n  - time: "14:00"\n    title: Welkom\n    theme: leeren\n',
+     "9: agenda.theme: onbekende thema 'leeren' — bedoelde je 'leren'?"),
+    ('agenda:\n  - time: "14:00"\n    titel: Welkom\n',
+     "8: agenda.titel: onbekend veld 'titel' voor een agenda-blok — bedoelde je 'title'?"),
+    ('agenda:\n  - time: "14:00"\n    title: Welkom\nitems: [lessen/coalitie]\n',
+     "9: items: staat naast 'agenda' — zet de lessen en voorbeelden bij de agendapunten (hun 'items') en haal "
+     "deze lijst weg"),
+])
+def test_agenda_problems_in_dutch(mini, agenda, problem):
+    write_agenda(mini, agenda)
+    code, lines = check(mini)
+    assert code == 1
+    assert f"{MEETING}:{problem}" in lines, lines

@@ -43,7 +43,11 @@ def keys(root: Path, ref: str) -> list[str]:
 def value_for(f: Field, root: Path):
     """A valid value for a required field, chosen from the schema and the project's vocabularies."""
     item_type = f.items if f.type == "list" else f.type
-    if item_type == "ref":
+    if item_type == "mapping":  # a meeting's agenda: one point with its required fields
+        one = "{" + ", ".join(f"{sub.name}: {value_for(sub, root)}" for sub in f.fields if sub.required) + "}"
+    elif item_type == "time":
+        one = '"14:00"'
+    elif item_type == "ref":
         one = keys(root, f.ref)[0]
     elif item_type == "enum":
         one = f.choices[0]
@@ -60,7 +64,8 @@ def fill(path: Path, kind: Kind, root: Path) -> None:
     """Fill every required field that the scaffold left empty, line by line as an editor would."""
     text = path.read_text(encoding="utf-8")
     for f in kind.fields:
-        if f.required:
+        # Required fields, and a meeting's agenda (it needs an agenda or a list of items).
+        if f.required or f.items == "mapping":
             text = re.sub(rf"^{f.name}:( \[\])?$", f"{f.name}: {value_for(f, root)}", text, flags=re.M)
     path.write_text(text, encoding="utf-8")
 

@@ -169,3 +169,13 @@ def test_build_still_fails_on_broken_content(mini, tmp_path):
     assert result.returncode == 1
     assert PROBLEM in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_serve_keeps_the_public_address_for_qr_codes_and_links(server):
+    """`mkdocs serve` puts its own local address in site_url; a handout printed from it must still point
+    at the public site, so QR codes and permanent links use the address in mkdocs.yml."""
+    srv = server()
+    page = srv.wait_for("lessen/verschillen/", lambda text: "Van verschillen leer je meer" in text, "the lesson")
+    assert 'data-kb-copy="https://mini.example.org/lessen/verschillen/"' in page
+    assert "<title>QR-code voor mini.example.org/lessen/verschillen/</title>" in page
+    assert not re.search(r'data-kb-copy="http://127\.0\.0\.1', page)

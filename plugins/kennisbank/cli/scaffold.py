@@ -103,9 +103,10 @@ register(Scaffold(
     MEETING, names=("meeting", "bijeenkomst"), today=("date",),
     body="""\
 <!-- Inleiding op de bijeenkomst, in twee of drie korte alinea's: voor wie, waarom deze lessen en
-voorbeelden, en hoe de middag of ochtend verloopt. Zet de lessen en voorbeelden zelf in `items`,
-als lessen/<bestandsnaam> of voorbeelden/<bestandsnaam>, in de volgorde van het programma:
-de pagina toont bij elk de samenvatting, de link en een QR-code, en print als hand-out. -->
+voorbeelden, en hoe de middag of ochtend verloopt. Zet het programma in `agenda`: per agendapunt
+de tijd, de titel en eventueel de spreker, het thema en de lessen en voorbeelden (als
+lessen/<bestandsnaam> of voorbeelden/<bestandsnaam>). De pagina toont bij elke les en elk voorbeeld
+de samenvatting, de link en een QR-code, en print als hand-out. -->
 
 ## Voor wie
 
@@ -141,7 +142,10 @@ def _comment(f: Field, keys: list[str]) -> str:
         parts.append("Kies uit: " + ", ".join(f.choices) + ".")
     elif keys and len(keys) <= LIST_CHOICES_UP_TO:
         parts.append("Kies uit: " + ", ".join(keys) + ".")
-    if f.type == "list":
+    if f.type == "list" and f.items == "mapping":
+        parts.append("Schrijf elk punt als een blok onder een streepje (- ) met de velden "
+                     + ", ".join(sub.name for sub in f.fields) + "; zie CONTRIBUTING.md.")
+    elif f.type == "list":
         parts.append("Schrijf als lijst: [eerste, tweede].")
     elif f.type == "date" and "JJJJ-MM-DD" not in description:
         parts.append("Schrijf als JJJJ-MM-DD.")

@@ -88,5 +88,6 @@
   document.addEventListener("mouseout", stop);
   document.addEventListener("focusout", stop);
   document.addEventListener("keydown", function (event) { if (event.key === "Escape") hide(); });
-  window.addEventListener("scroll", hide, { passive: true });
+  // A shown preview would drift from its link: hide it (a pending one still appears).
+  window.addEventListener("scroll", function () { if (box && !box.hidden) hide(); }, { passive: true });
 })();
