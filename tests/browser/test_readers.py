@@ -154,7 +154,7 @@ def test_zero_results_say_so_with_a_way_back(open_page):
     assert page.locator("[data-kb-count]").inner_text() == "0 van de 13 praktijkvoorbeelden"
     screenshot(page, "readers/1280-light/voorbeelden-geen")
     empty.get_by_role("button", name="Wis filters en toon alles").click()
-    page.wait_for_function("document.querySelectorAll('[data-kb-table] tbody tr:not([hidden])').length === 13")
+    page.wait_for_function("() => document.querySelectorAll('[data-kb-table] tbody tr:not([hidden])').length === 13")
     assert page.locator("[data-kb-table]").is_visible() and not empty.is_visible()
     assert "q=" not in page.url
     watch.assert_clean()
@@ -253,7 +253,7 @@ def test_heading_links_show_on_hover_and_are_no_tab_stops(open_page):
     assert link.get_attribute("tabindex") == "-1"
     assert page.evaluate("getComputedStyle(document.querySelector('h2#wat-de-les-betekent .headerlink')).opacity") == "0"
     page.hover("h2#wat-de-les-betekent")
-    page.wait_for_function("getComputedStyle(document.querySelector('h2#wat-de-les-betekent .headerlink')).opacity === '1'")
+    page.wait_for_function("() => getComputedStyle(document.querySelector('h2#wat-de-les-betekent .headerlink')).opacity === '1'")
     # Tab from the top of the article never lands on a heading link.
     page.focus("h1")
     for _ in range(25):
@@ -336,7 +336,7 @@ def test_share_panel_on_organisation_tag_and_theme_pages(open_page, url):
 def test_live_share_panel_follows_the_filters(open_page, url, tmp_path):
     watch, page = open_page(url)
     panel = page.locator("[data-kb-share]")
-    page.wait_for_function("document.querySelector('[data-kb-share]').getAttribute('data-kb-share-now')"
+    page.wait_for_function("() => document.querySelector('[data-kb-share]').getAttribute('data-kb-share-now')"
                            f" === {PUBLIC + url!r}")
     panel.get_by_role("button", name="Toon QR-code").click()
     qr = panel.locator(".kb-share__qr svg")
@@ -349,7 +349,7 @@ def test_live_share_panel_follows_the_filters(open_page, url, tmp_path):
     assert page.evaluate("navigator.clipboard.readText()") == PUBLIC + url
     if url.startswith("voorbeelden/"):
         page.select_option("select[name=theme]", "leren-te-leren")
-        page.wait_for_function("document.querySelector('[data-kb-share]').getAttribute('data-kb-share-now')"
+        page.wait_for_function("() => document.querySelector('[data-kb-share]').getAttribute('data-kb-share-now')"
                                ".includes('theme=leren-te-leren')")
         page.wait_for_timeout(200)
         panel.locator(".kb-share__qr").screenshot(path=str(png))
@@ -414,7 +414,7 @@ def test_printed_lesson_and_filtered_overview(open_page):
     assert re.search(r"Inhoud laatst gewijzigd: \d{1,2} [a-z]+ 20\d\d", text)
     assert qr_codes(pages[0]) == [PUBLIC + "lessen/verhaal-van-de-regio/"]
     page.goto(page.url.split("lessen/")[0] + "voorbeelden/?tag=participatie&sort=period", wait_until="networkidle")
-    page.wait_for_function("document.querySelector('.kb-share__qr svg title').textContent.includes('tag=participatie')")
+    page.wait_for_function("() => document.querySelector('.kb-share__qr svg title').textContent.includes('tag=participatie')")
     text, pages = printed(page, "voorbeelden-participatie")
     assert qr_codes(pages[0]) == [PUBLIC + "voorbeelden/?tag=participatie&sort=period"]
     assert "Geen praktijkvoorbeelden" not in text and "Participatie" in text

@@ -88,7 +88,7 @@ def test_copy_buttons_and_heading_links_in_chromium(built):
         link = page.locator("#wat-de-les-betekent .headerlink")
         assert float(link.evaluate("a => getComputedStyle(a).opacity")) == 0
         page.hover("#wat-de-les-betekent")
-        page.wait_for_function("getComputedStyle(document.querySelector('#wat-de-les-betekent .headerlink')).opacity === '1'")
+        page.wait_for_function("() => getComputedStyle(document.querySelector('#wat-de-les-betekent .headerlink')).opacity === '1'")
         link.click()
         assert page.evaluate(clipboard) == "https://mini.example.org/lessen/verschillen/#wat-de-les-betekent"
         assert page.url.endswith("#wat-de-les-betekent")

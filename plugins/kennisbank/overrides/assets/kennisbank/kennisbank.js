@@ -103,7 +103,16 @@
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     sortRows();
     apply();
-    document.documentElement.classList.remove("kb-restoring");
+    reveal();
+  }
+
+  // Show the page (overview-early.js hid it) once every deferred script ran, so that the share panel
+  // (share.js) has its final address too: nothing moves after the first paint.
+  function reveal() {
+    function show() { document.documentElement.classList.remove("kb-restoring"); }
+    var nav = performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+    if (document.readyState === "complete" || (nav && nav.domContentLoadedEventStart > 0)) show();
+    else document.addEventListener("DOMContentLoaded", show);
   }
 
   // The Organisaties page: filter the grouped list on name and kind; empty groups disappear.
@@ -141,7 +150,7 @@
     var counter = document.querySelector("[data-kb-count]");
     var empty = document.querySelector("[data-kb-empty]");
     if (form && table && counter && empty) initTable(form, table, counter, empty);
-    else document.documentElement.classList.remove("kb-restoring");
+    else reveal();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

@@ -140,6 +140,8 @@
     var url = base.split("?")[0] + location.search;
     if (panel.getAttribute("data-kb-share-now") === url) return;
     panel.setAttribute("data-kb-share-now", url);
+    var status = panel.querySelector("[data-kb-share-status]");
+    if (status) status.textContent = "";  // "gekopieerd" was about the previous address
     var link = panel.querySelector(".kb-share__url");
     link.href = url;
     writeBreakable(link, shortUrl(url));
