@@ -1,23 +1,20 @@
 """Readers and the association, in real Chromium: the examples overview, page polish, share panels and
-printed pages. The real project is built once for this module with a public address from the
-environment (as the publish workflow gives it); screenshots and printed pages go to test-artifacts/readers/.
+printed pages, on the real site as the test run builds it once (conftest.real_site; its public address is
+mkdocs.yml's, a publishing build's is tested in tests/integration/test_site_address.py). Screenshots and
+printed pages go to test-artifacts/readers/.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from browser import ARTIFACTS, DESKTOP, PHONE, Watch, launch, screenshot, serve
-from conftest import ROOT
+from browser import ARTIFACTS, DESKTOP, PHONE, screenshot
 from kb_browser import needs_chromium, needs_poppler, needs_zbar, pdf_pages, pdf_text, qr_codes
 
-PUBLIC = "https://vgs-kennisbank.github.io/kennisbank/"
+PUBLIC = "https://kennisbank.example.org/"  # site_url in mkdocs.yml without KENNISBANK_SITE_URL
 OUT = ARTIFACTS / "readers"
 pytestmark = needs_chromium
 
@@ -30,45 +27,26 @@ PAGES = ["", "themas/", "themas/leren-te-leren/", "lessen/", "lessen/verhaal-van
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("readers") / "site"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KENNISBANK_")}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=ROOT,
-                            capture_output=True, text=True,
-                            env={**env, "NO_MKDOCS_2_WARNING": "1", "KENNISBANK_PUBLISH": "1",
-                                 "KENNISBANK_SITE_URL": PUBLIC})
-    assert result.returncode == 0, result.stderr[-3000:]
-    return out
+def site(real_site) -> Path:
+    return real_site
 
 
 @pytest.fixture(scope="module")
-def base(site):
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch() as b:
-        yield b
+def base(site_url) -> str:
+    return site_url
 
 
 @pytest.fixture
-def open_page(browser, base):
-    contexts = []
+def open_page(watched, base):
+    """A watched page of this module's site (conftest.watched), allowed to use the clipboard."""
 
     def opened(url: str, viewport=DESKTOP, color_scheme="light", **options):
-        context = browser.new_context(viewport=viewport, color_scheme=color_scheme, locale="nl-NL", **options)
-        context.grant_permissions(["clipboard-read", "clipboard-write"])
-        contexts.append(context)
-        watch = Watch(context, base)
-        page = watch.page()
+        watch, page = watched(viewport=viewport, color_scheme=color_scheme, base_url=base, **options)
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"])
         page.goto(base + url, wait_until="load")
         return watch, page
 
-    yield opened
-    for context in contexts:
-        context.close()
+    return opened
 
 
 def rows(page) -> list[str]:
@@ -386,14 +364,19 @@ def printed(page, name: str) -> tuple[str, list[Path]]:
     return " ".join(pdf_text(pdf).split()), pdf_pages(pdf, dpi=150)
 
 
+def assert_dated(text: str) -> None:
+    """Paper says when it was printed and when its content last changed (git), without the screen's hints."""
+    assert re.search(r"Geprint op \d{1,2} [a-z]+ 20\d\d", text)
+    assert re.search(r"Inhoud laatst gewijzigd: \d{1,2} [a-z]+ 20\d\d", text)
+    assert "Print deze pagina" not in text and "Kopieer link" not in text
+
+
 @needs_poppler
 @needs_zbar
 def test_printed_handout(open_page):
     watch, page = open_page("bijeenkomsten/regiobijeenkomst-leren-van-elkaar/")
     text, pages = printed(page, "hand-out")
-    assert re.search(r"Geprint op \d{1,2} [a-z]+ 20\d\d", text)
-    assert re.search(r"Inhoud laatst gewijzigd: \d{1,2} [a-z]+ 20\d\d", text)
-    assert "Print deze pagina" not in text and "Kopieer link" not in text
+    assert_dated(text)
     low = text.lower()  # the theme label is printed in capitals
     assert low.index("13:30–13:45 welkom") < low.index("thema leren te leren") \
         < low.index("13:45–14:30 wat de directies leerden over leren") < low.index("door: de deelnemende directies")
@@ -410,8 +393,7 @@ def test_printed_handout(open_page):
 def test_printed_lesson_and_filtered_overview(open_page):
     watch, page = open_page("lessen/verhaal-van-de-regio/")
     text, pages = printed(page, "les")
-    assert re.search(r"Geprint op \d{1,2} [a-z]+ 20\d\d", text)
-    assert re.search(r"Inhoud laatst gewijzigd: \d{1,2} [a-z]+ 20\d\d", text)
+    assert_dated(text)
     assert qr_codes(pages[0]) == [PUBLIC + "lessen/verhaal-van-de-regio/"]
     page.goto(page.url.split("lessen/")[0] + "voorbeelden/?tag=participatie&sort=period", wait_until="networkidle")
     page.wait_for_function("() => document.querySelector('.kb-share__qr svg title').textContent.includes('tag=participatie')")
