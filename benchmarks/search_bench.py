@@ -173,7 +173,7 @@ def measure(site: Path, runs: int, queries: list[str]) -> list[dict]:
                     # Typed: open the search page, wait until it is ready, type the query.
                     context, page = _context(browser, base)
                     page.goto(base + "zoeken/")
-                    page.wait_for_function("document.querySelector('[data-kb-search-status]').textContent.startsWith('Typ')")
+                    page.wait_for_function("() => document.querySelector('[data-kb-search-status]').textContent.startsWith('Typ')")
                     opened = len(page.fetched)
                     page.type("#kb-q", query, delay=60)
                     typed = page.evaluate(_WAIT_SHOWN, [query])

@@ -37,13 +37,17 @@
 
   // What Pagefind searches for: the query without function words and the site's words on nearly
   // every page (search.common_words) while other words remain; `skipped` lists the latter, so a page
-  // can say so. A "quoted phrase" keeps every word.
+  // can say so. Pagefind also finds what starts with the last word, so a last word that is still
+  // being typed ("gem" on the way to "gemeente") waits too. A "quoted phrase" keeps every word.
   function query(text, stopWords, commonWords) {
     var typed = (text || "").trim();
     if (/^".+"$/.test(typed)) return { typed: typed, term: typed, skipped: [] };
+    var common = commonWords || [];
     var words = without(typed.split(/\s+/).filter(Boolean), stopWords || []);
-    var kept = without(words, commonWords || []);
-    var skipped = words.filter(function (w) { return kept.indexOf(w) < 0; });
+    var last = words.length > 1 && !/\s$/.test(text) ? words[words.length - 1].toLowerCase() : "";
+    var growing = last && common.some(function (w) { return w.length > last.length && w.indexOf(last) === 0; });
+    var kept = without(growing ? words.slice(0, -1) : words, common);
+    var skipped = words.filter(function (w) { return kept.indexOf(w) < 0 && common.indexOf(w.toLowerCase()) >= 0; });
     return { typed: typed, term: kept.join(" "), skipped: skipped };
   }
 
