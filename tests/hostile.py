@@ -25,11 +25,10 @@ TEMPLATE = "{{ 7*7 }}"
 LONG = f"{SCRIPT}{IMG}{SVG} {TEMPLATE}"
 # Each of these fits in 60 characters (a tag label).
 SHORT = [SCRIPT, IMG, SVG]
-# Theme intros are Markdown: raw HTML and script links (attribute lists with more than an id or a
-# class are refused by the check: test_untrusted_html.py).
+# Theme intros are Markdown, where raw HTML is shown as text (script links and attribute lists
+# with more than an id or a class are refused by the check: test_untrusted_content.py).
 INTRO = (f"Inleiding {SCRIPT}\n\n<div onclick=\"window.__pwned=1\">blok</div>\n\n"
-         f"[klik hier]({JS_URL}) en [ook hier](JaVaScRiPt:window.__pwned=1) "
-         f"{IMG}")
+         f"[klik hier](https://example.org/) {IMG}")
 PAYLOAD_MARK = "__pwned"
 
 

@@ -28,7 +28,7 @@ BODIES = [
     ("attr-list-other-attribute", 'Alinea\n{title="x" .klasse}', "een attribuutlijst {...} mag alleen een id"),
     ("tab-entity-in-scheme", f"[klik](javas&Tab;cript:{PWN})", "bevat een javascript:-adres in href="),
     ("newline-entity-in-scheme", f"[klik](java&NewLine;script:{PWN})", "bevat een javascript:-adres in href="),
-    ("reference-definition", f"[klik][r]\n\n[r]: javascript:{PWN}", "bevat een javascript:-adres in href="),
+    ("reference-definition", f"[klik][r]\n\n[r]: javas&Tab;cript:{PWN}", "bevat een javascript:-adres in href="),
     ("comment-trick", f"<!--><img src=x onerror={PWN}>-->", "bevat het attribuut onerror="),
     ("cdata-trick", f"<![CDATA[><img src=x onerror={PWN}>]]>", "bevat het attribuut onerror="),
     ("svg-set", f'<svg><a><set attributeName="href" to="javascript:{PWN}"/><text y="20">x</text></a></svg>',
@@ -89,6 +89,14 @@ def test_a_theme_intro_may_not_use_attribute_lists_for_events(mini):
                                  f"intro: '[x](https://example.org){{: onmouseover=\"{PWN}\" }}'"), encoding="utf-8")
     code, lines = check(mini)
     assert code == 1 and any(": intro: bevat het attribuut onmouseover=" in l for l in lines), lines
+
+
+def test_a_theme_intro_may_not_link_to_script(mini):
+    file = mini / "content/themes.yml"
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text.replace("intro: Over samenwerking.", f"intro: '[klik](JaVaScRiPt:{PWN})'"), encoding="utf-8")
+    code, lines = check(mini)
+    assert code == 1 and any(": intro: bevat een javascript:-adres in href=" in l for l in lines), lines
 
 
 @pytest.mark.parametrize("body", [
@@ -311,3 +319,13 @@ def test_one_broken_vocabulary_gives_one_message(mini):
     code, lines = check(mini)
     # Before: one message for the file and one for every page that names an organisation.
     assert code == 1 and len(lines) == 2 and lines[0].startswith("content/organisations.yml:"), lines
+
+
+def test_missing_vocabularies_are_named_in_plain_dutch_without_a_cascade(mini):
+    (mini / "content/themes.yml").unlink()
+    (mini / "content/sources.yml").unlink()
+    code, lines = check(mini)
+    assert code == 1 and lines == [
+        "content/sources.yml:1: bestand: ontbreekt — elke site heeft een lijst van bronnen nodig",
+        "content/themes.yml:1: bestand: ontbreekt — elke site heeft een lijst van thema's nodig",
+        "2 fouten gevonden; de site is niet gebouwd."], lines

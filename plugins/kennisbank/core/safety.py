@@ -3,8 +3,8 @@
 Two rules (CONTRIBUTING.md, "HTML in teksten"):
 
 - Frontmatter values are data. Templates escape them; the one field rendered as Markdown, a
-  theme's `intro`, goes through `SafeMarkdown`, which shows raw HTML as text and drops links with
-  a script scheme (javascript:, vbscript:, data:) and `on...` attributes that attr_list could add.
+  theme's `intro`, goes through `SafeMarkdown`, which shows raw HTML as text, and then through the
+  same allowlist as a body (a javascript: link or an `on...` attribute is reported and removed).
 - Markdown bodies (lessons, examples, meetings and plain pages such as content/over.md) may hold a
   little raw HTML (a <br>, an <abbr>). The build publishes every page's HTML through the allowlist
   in sanitise.py; `kennisbank check` renders each body the way the site does and reports, with
@@ -21,7 +21,6 @@ from typing import Iterable
 
 import markdown
 from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
 
 from . import sanitise
 from .problems import Problem
@@ -53,22 +52,14 @@ def has_script_scheme(url: str) -> bool:
     return squashed.startswith(SCRIPT_SCHEMES)
 
 
-class _Defuse(Treeprocessor):
-    def run(self, root):
-        for element in root.iter():
-            for name in list(element.attrib):
-                if name.lower().startswith("on") or name.lower() in URL_ATTRIBUTES and has_script_scheme(element.get(name)):
-                    del element.attrib[name]
-
-
 class SafeMarkdown(Extension):
-    """Markdown for frontmatter: raw HTML is shown as text, links that run script are dropped."""
+    """Markdown for frontmatter fields: raw HTML is shown as text. Links and attributes then pass the
+    same allowlist as bodies (sanitise.clean in the build, the check reports what it removes)."""
 
     def extendMarkdown(self, md):
         for registry, name in ((md.preprocessors, "html_block"), (md.inlinePatterns, "html")):
             if name in registry:
                 registry.deregister(name)
-        md.treeprocessors.register(_Defuse(md), "kb_defuse", 0)  # last: after attr_list
 
 
 def _explain(change: sanitise.Change) -> tuple[str, list[str]]:
