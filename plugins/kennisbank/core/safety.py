@@ -104,6 +104,25 @@ def _explain(change: sanitise.Change) -> tuple[str, list[str]]:
     return f"bevat het attribuut {name}= op <{tag}>, dat {_NOT_LISTED} — haal het weg", [name]
 
 
+# A body without any of these, without images and without a link to another scheme than http(s) or
+# mailto, renders to HTML the allowlist keeps as it is: the check need not render it (5 ms a page).
+_MARKUP = re.compile(r"[<{&\\\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|!\[")
+_TARGET = re.compile(r"\]\(([^)]*)\)|^[ ]{0,3}\[[^\]]*\]:(.*)$", re.M)
+_HEADING = re.compile(r"^[ ]{0,3}#+[ \t]*(?:_|kb)|^[ ]{0,3}(?:_|kb).*\n[=-]+[ \t]*$", re.M | re.I)
+_SAFE_SCHEME = re.compile(r"(?:https?|mailto):", re.I)
+
+
+def _inert(body: str) -> bool:
+    """True when the body certainly renders to HTML that the allowlist does not change."""
+    if _MARKUP.search(body) or _HEADING.search(body):
+        return False
+    for match in _TARGET.finditer(body):
+        target = re.sub(r"[\x00-\x20]+", "", match.group(1) or match.group(2) or "")
+        if sanitise.external(target) and not _SAFE_SCHEME.match(target):
+            return False
+    return True
+
+
 def _line_of(body: str, tokens: Iterable[str], first_line: int) -> int:
     """The first body line with one of the tokens (tried in order), else with anything HTML-like."""
     lines = body.split("\n")
@@ -126,6 +145,8 @@ def body_problems(path: str, body: str, first_line: int, field: str = BODY_FIELD
         line = first_line + body[: control.start()].count("\n")
         problems.append(Problem(path, line, field, f"bevat een onzichtbaar stuurteken (U+{ord(control.group()):04X}), "
                                 "vaak meegekopieerd uit een pdf of tekstverwerker — haal het weg"))
+    if _inert(body):
+        return problems
     attrs = sanitise.IdAndClassOnly()
     extensions = [*BODY_EXTENSIONS, attrs, *([SafeMarkdown()] if frontmatter else [])]
     rendered = markdown.Markdown(extensions=extensions, extension_configs={"toc": {"permalink": True}}).convert(body)
