@@ -15,8 +15,9 @@ $(STAMP): $(BIN)/python constraints.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-# From package-lock.json: Pagefind 1.6 for the search index, axe-core and vnu.jar for the quality
-# gates, remark for the editors. --ignore-scripts: vnu-jar's postinstall would try to download a
+# From package-lock.json: Pagefind 1.6 for the search index, qrcode-generator for the QR codes of
+# filtered addresses (copied into the site), axe-core and vnu.jar for the quality gates, remark for
+# the editors. --ignore-scripts: vnu-jar's postinstall would try to download a
 # Java runtime; the system's is used. Without npm, serve and build use Pagefind 1.5 from PyPI.
 NODE_STAMP := node_modules/.installed
 NODE := $(if $(shell command -v npm),$(NODE_STAMP))

@@ -42,9 +42,12 @@ def test_every_kind_of_page_runs_without_a_violation(chromium, site_url, real_si
         # Material's own script ran (it needs its inline scripts): the header is interactive.
         assert page.evaluate("typeof window.document$ === 'object'"), path
         assert page.evaluate("window.__csp") == [], (path, page.evaluate("window.__csp"))
-    # Search: Pagefind's WebAssembly and its index chunks load under the policy.
+    # Search: Pagefind's WebAssembly and its index chunks load under the policy, and so does the QR
+    # library (npm, served from the site) that draws the code of the address with the query.
     page.goto(site_url + "zoeken/?q=stroomlijn")
     page.wait_for_selector(".kb-search__results li")
+    page.wait_for_function("() => (document.querySelector('.kb-share__qr svg title') || {}).textContent"
+                           " === 'QR-code voor kennisbank.example.org/zoeken/?q=stroomlijn'")
     assert page.evaluate("window.__csp") == []
     # A redirect page (old address) has its own script, allowed by its own hash.
     redirects = [p for p in real_site.rglob("index.html") if 'content="noindex"' in p.read_text(encoding="utf-8")]

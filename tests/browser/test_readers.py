@@ -311,7 +311,7 @@ def test_share_panel_on_organisation_tag_and_theme_pages(open_page, url):
 @needs_zbar
 @pytest.mark.parametrize("url", ["voorbeelden/?theme=regionale-samenwerking&sort=-period",
                                  "zoeken/?q=samenwerken"])
-def test_live_share_panel_follows_the_filters(open_page, url, tmp_path):
+def test_live_share_panel_follows_the_filters(open_page, base, url, tmp_path):
     watch, page = open_page(url)
     panel = page.locator("[data-kb-share]")
     page.wait_for_function("() => document.querySelector('[data-kb-share]').getAttribute('data-kb-share-now')"
@@ -322,6 +322,9 @@ def test_live_share_panel_follows_the_filters(open_page, url, tmp_path):
     png = tmp_path / "qr.png"
     panel.locator(".kb-share__qr").screenshot(path=str(png))
     assert qr_codes(png) == [PUBLIC + url]
+    # Drawn by the pinned npm library, which the site serves itself (package-lock.json, adapter/files.py).
+    loaded = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert base + "assets/kennisbank/vendor/qrcode-generator.js" in loaded
     assert panel.locator(".kb-share__url").get_attribute("href") == PUBLIC + url
     panel.get_by_role("button", name="Kopieer link").click()
     assert page.evaluate("navigator.clipboard.readText()") == PUBLIC + url

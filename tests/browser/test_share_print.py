@@ -142,3 +142,40 @@ def test_printed_qr_code_scans_to_the_page(built, tmp_path):
     with serve(built) as base, chromium() as context:
         pdf = print_pdf(context, base + "voorbeelden/stroomlijn/", tmp_path / "voorbeeld.pdf")
     assert qr_codes(pdf_pages(pdf)[0]) == ["https://mini.example.org/voorbeelden/stroomlijn/"]
+
+
+@needs_chromium
+def test_without_the_qr_library_a_filtered_address_gets_link_copy_and_print(mini, tmp_path):
+    """Without `npm ci` (the mini project has no node_modules) the build still passes --strict and says so
+    in one Dutch line; a filtered address then gets its link, copy and print buttons, but no QR code."""
+    site = tmp_path / "site"
+    result = mkdocs_build(mini, site)
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "QR-bibliotheek" in line]
+    assert len(said) == 1 and said[0].startswith("INFO") and "make install" in said[0], said
+    assert not (site / "assets/kennisbank/vendor").exists()
+    assert "data-kb-qr-library" not in html(site, "voorbeelden")
+    with serve(site) as base, chromium() as context:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(base + "voorbeelden/?theme=leren", wait_until="load")
+        panel = page.locator("[data-kb-share]")
+        page.wait_for_function("() => (document.querySelector('[data-kb-share]').getAttribute('data-kb-share-now')"
+                               " || '').includes('?theme=leren')")
+        shared = panel.get_attribute("data-kb-share-now")
+        assert shared.startswith("https://mini.example.org/voorbeelden/?theme=leren")
+        assert panel.locator(".kb-share__url").get_attribute("href") == shared
+        assert panel.get_by_role("button", name="Kopieer link").is_visible()
+        assert panel.get_by_role("button", name="Print").is_visible()
+        assert panel.get_by_role("button", name="Toon QR-code").count() == 0  # hidden
+        assert panel.locator(".kb-share__qr svg").count() == 0  # not the unfiltered page's code either
+        page.emulate_media(media="print")
+        assert not panel.locator(".kb-share__qr").is_visible()
+        assert not panel.locator(".kb-share__print-note").is_visible()
+        page.emulate_media(media="screen")
+        # Back to the page without filters: the build's own code, and its button, return.
+        page.evaluate("history.pushState(null, '', location.pathname); dispatchEvent(new PopStateEvent('popstate'))")
+        panel.get_by_role("button", name="Toon QR-code").click()
+        assert panel.locator(".kb-share__qr svg title").text_content() == "QR-code voor mini.example.org/voorbeelden/"
+        assert not errors

@@ -1,4 +1,5 @@
-"""The publication's pages as MkDocs files: content files moved to their Dutch URL, the rest generated."""
+"""The site's files for MkDocs: content files moved to their Dutch URL, generated pages, and the
+browser library the site serves from its own origin."""
 
 from __future__ import annotations
 
@@ -8,6 +9,11 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files
 
 from ..publish.pages import Publication
+
+# The live share panel (share.js) draws QR codes for filtered addresses with qrcode-generator, a plain
+# browser script from npm (package-lock.json pins it), copied into the site so it loads from 'self'.
+QR_LIBRARY = "assets/kennisbank/vendor/qrcode-generator.js"
+QR_LIBRARY_SOURCE = "node_modules/qrcode-generator/dist/qrcode.js"
 
 
 def move_to(file: File, url: str) -> None:
@@ -35,3 +41,12 @@ def publish_files(files: Files, config, publication: Publication) -> Files:
         if page.generated:
             files.append(File.generated(config, page.src_uri, content=page.markdown))
     return files
+
+
+def add_qr_library(files: Files, config, root: Path | str) -> str | None:
+    """Add the QR library to the site; its site path, or None when `npm ci` has not installed it."""
+    source = Path(root) / QR_LIBRARY_SOURCE
+    if not source.is_file():
+        return None
+    files.append(File.generated(config, QR_LIBRARY, abs_src_path=str(source)))
+    return QR_LIBRARY

@@ -1,7 +1,7 @@
 """The MkDocs plugin: each hook hands the build to the pure layers or to one of the adapter's objects.
 
     on_config   load and check the content (core, publish) or, in `mkdocs serve`, start a ProblemPreview
-    on_files    the publication's pages as MkDocs files (files.py)
+    on_files    the publication's pages as MkDocs files, and the browser's QR library (files.py)
     on_env      our filters and globals (renderer.py)
     on_page_*   each page gets its item, breadcrumbs and history
     on_post_build  catalog.json, feed.xml, redirects (output.py), then Pagefind over the site (pagefind.py)
@@ -29,7 +29,7 @@ from . import history, output, pagefind, reproducible
 from ..publish import share
 from .staging import StagedOutput
 from .config import KennisbankConfig, public_site_url
-from .files import publish_files
+from .files import add_qr_library, publish_files
 from ..publish.manifest import config_exclude
 from .preview import ProblemPreview
 from .renderer import Renderer
@@ -50,6 +50,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     content_dir = "content"
     _section: Page | None = None  # the overview whose tab is marked for the page being rendered
     site_url: str | None = None  # the public address, also in `mkdocs serve` (config.public_site_url)
+    qr_library: str | None = None  # the site path of the browser's QR library, None without npm
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook also keeps one plugin object for all rebuilds of `mkdocs serve`.
@@ -91,6 +92,11 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         if self.preview is not None:
             return self.preview.files(files, config)
         self.files = publish_files(files, config, self.publication)
+        self.qr_library = add_qr_library(self.files, config, Path(config.config_file_path).parent)
+        if self.qr_library is None:
+            log.info("Kennisbank: de QR-bibliotheek (qrcode-generator) is niet geïnstalleerd; bij een overzicht "
+                     "met filters toont de browser link, kopiëren en printen, maar geen QR-code. Installeer "
+                     "hem met 'make install'.")
         return self.files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -108,6 +114,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         self.renderer = Renderer(env, config, self.publication, self.site_url)
+        env.globals["kb_qr_library"] = self.qr_library
         return env
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):

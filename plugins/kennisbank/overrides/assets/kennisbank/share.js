@@ -3,7 +3,6 @@
 (function () {
   "use strict";
 
-  var SCRIPT = document.currentScript ? document.currentScript.src : "";
   var MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
     "oktober", "november", "december"];
 
@@ -85,30 +84,40 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-printed]"), function (el) { el.textContent = text; });
   }
 
-  // A live panel (examples overview, search page) shares the address with the reader's filters:
-  // the public address of the page plus the current query. Its QR code is drawn here (qr.js).
-  var qrScript = null;
-  function withQr(done) {
-    if (window.kbQrMatrix) { done(); return; }
-    if (!qrScript) {
-      qrScript = document.createElement("script");
-      qrScript.src = SCRIPT.replace(/share\.js(\?.*)?$/, "qr.js");
-      document.head.appendChild(qrScript);
+  // A live panel (examples overview, search page) shares the address with the reader's filters: the
+  // public address of the page plus the current query. Its QR code is drawn here with qrcode-generator
+  // (npm), which the build copies into the site and names in data-kb-qr-library; loaded once, on demand.
+  var qrLibrary = null;
+  function loadQr(src) {
+    if (!qrLibrary) {
+      qrLibrary = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = src;
+        script.addEventListener("load", function () { if (window.qrcode) resolve(window.qrcode); else reject(); });
+        script.addEventListener("error", reject);
+        document.head.appendChild(script);
+      });
     }
-    qrScript.addEventListener("load", done);
+    return qrLibrary;
   }
 
-  function qrSvg(url) {
-    var rows = window.kbQrMatrix(url), border = 4, size = rows.length + 2 * border, d = [];
-    rows.forEach(function (row, y) {
+  // Drawn as the build draws its codes (publish/share.py, kb/partials/qr.html): error level M, the
+  // smallest version that fits, a quiet zone of four modules, one stroke per run of dark modules.
+  function qrSvg(qrcode, url) {
+    qrcode.stringToBytes = qrcode.stringToBytesFuncs["UTF-8"];
+    var code = qrcode(0, "M");
+    code.addData(url, "Byte");
+    code.make();
+    var n = code.getModuleCount(), border = 4, size = n + 2 * border, d = [];
+    for (var y = 0; y < n; y++) {
       var x = 0;
-      while (x < row.length) {
-        if (!row[x]) { x++; continue; }
+      while (x < n) {
+        if (!code.isDark(y, x)) { x++; continue; }
         var start = x;
-        while (x < row.length && row[x]) x++;
+        while (x < n && code.isDark(y, x)) x++;
         d.push("M" + (start + border) + " " + (y + border) + ".5h" + (x - start));
       }
-    });
+    }
     var ns = "http://www.w3.org/2000/svg";
     var svg = document.createElementNS(ns, "svg");
     svg.setAttribute("class", "kb-qr");
@@ -125,6 +134,20 @@
     dark.setAttribute("d", d.join(""));
     svg.appendChild(title); svg.appendChild(back); svg.appendChild(dark);
     return svg;
+  }
+
+  function openQr(panel, open) {
+    var toggle = panel.querySelector("[data-kb-qr-toggle]");
+    panel.classList.toggle("kb-share--qr", open);
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    toggle.textContent = open ? "Verberg QR-code" : "Toon QR-code";
+  }
+
+  // No QR code for this address (the library is missing): no button, no code on screen or paper.
+  function offerQr(panel, offered) {
+    panel.querySelector("[data-kb-qr-toggle]").hidden = !offered;
+    panel.classList.toggle("kb-share--noqr", !offered);
+    if (!offered) openQr(panel, false);
   }
 
   function writeBreakable(el, text) {
@@ -147,16 +170,20 @@
     writeBreakable(link, shortUrl(url));
     panel.querySelector("[data-kb-copy]").setAttribute("data-kb-copy", url);
     var box = panel.querySelector(".kb-share__qr");
-    if (!panel.kbBuildQr) panel.kbBuildQr = box.innerHTML ? box.firstElementChild : null;  // the build's own code
+    if (panel.kbBuildQr === undefined) panel.kbBuildQr = box.firstElementChild;  // the build's own code
+    box.textContent = "";  // never the code of an address the panel no longer shows
     if (url === base) {
-      box.textContent = "";
       if (panel.kbBuildQr) box.appendChild(panel.kbBuildQr);
+      offerQr(panel, true);
       return;
     }
-    withQr(function () {
-      if (panel.getAttribute("data-kb-share-now") !== url) return;
-      box.textContent = "";
-      box.appendChild(qrSvg(url));
+    var src = panel.getAttribute("data-kb-qr-library");
+    if (!src) { offerQr(panel, false); return; }
+    offerQr(panel, true);
+    loadQr(src).then(function (qrcode) {
+      if (panel.getAttribute("data-kb-share-now") === url) box.appendChild(qrSvg(qrcode, url));
+    }, function () {
+      if (panel.getAttribute("data-kb-share-now") === url) offerQr(panel, false);
     });
   }
 
@@ -233,9 +260,7 @@
     var toggle = target.closest("[data-kb-qr-toggle]");
     if (toggle) {
       var panel = toggle.closest("[data-kb-share]");
-      var open = panel.classList.toggle("kb-share--qr");
-      toggle.setAttribute("aria-expanded", open ? "true" : "false");
-      toggle.textContent = open ? "Verberg QR-code" : "Toon QR-code";
+      openQr(panel, !panel.classList.contains("kb-share--qr"));
       return;
     }
     // A heading's ¶ or a lesson's # on a theme page: follow it, and copy its permanent address.
