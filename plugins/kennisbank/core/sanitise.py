@@ -89,7 +89,7 @@ _KNOWN_SCHEMES = {"http", "https", "mailto", "javascript", "vbscript", "data", "
                   "blob", "filesystem", "ws", "wss", "about", "chrome", "jar", "view-source", "intent"}
 
 
-def _reference(html: str) -> str:
+def reference(html: str) -> str:
     """The same HTML parsed and written by the same parser, with every element and attribute kept.
 
     Comparing it with clean() shows exactly what the allowlist took away, and nothing that is only
@@ -136,10 +136,10 @@ def _elements(html: str) -> _Elements:
 def changes(html: str) -> list[Change]:
     """Everything clean() would remove from this HTML, in a stable order; empty when nothing."""
     cleaned = clean(html)
-    reference = _reference(html)
-    if cleaned == reference:
+    kept = reference(html)
+    if cleaned == kept:
         return []
-    before, after = _elements(reference), _elements(cleaned)
+    before, after = _elements(kept), _elements(cleaned)
     found = [Change(tag) for tag in before.tags if tag not in after.tags]
     kept_tags = set(after.tags)
     for (tag, name, value), count in before.attributes.items():
@@ -189,4 +189,4 @@ class IdAndClassOnly(Extension):
             md.treeprocessors.register(_IdAndClass(md, self.dropped), "attr_list", 8)  # attr_list's own place
 
 
-__all__ = ["ATTRIBUTES", "Change", "IdAndClassOnly", "SCHEMES", "TAGS", "changes", "clean", "external"]
+__all__ = ["ATTRIBUTES", "Change", "IdAndClassOnly", "SCHEMES", "TAGS", "changes", "clean", "external", "reference"]
