@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve test build check bench schema clean
+.PHONY: install serve admin test build check bench schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,14 @@ install: $(STAMP) $(NODE_STAMP)
 
 serve: $(STAMP) $(NODE)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# The web form at http://127.0.0.1:8000/admin/ against this folder: decap-server (the CMS's local proxy,
+# only on 127.0.0.1:8081) writes the files the form saves straight into content/; the live preview shows them.
+admin: $(STAMP) $(NODE_STAMP)
+	@echo "Webformulier: http://127.0.0.1:8000/admin/ (stoppen met Ctrl+C)"
+	@BIND_HOST=127.0.0.1 PORT=8081 GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn node_modules/.bin/decap-server & \
+	  proxy=$$!; trap 'kill $$proxy' EXIT INT TERM; \
+	  $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) $(NODE)
 	$(BIN)/mkdocs build --strict --clean

@@ -12,6 +12,8 @@ _RETIRED = ("Kennisbank: de optie '{}' doet niets meer: de site wordt altijd in 
 class KennisbankConfig(base.Config):
     feed_title = opt.Type(str, default="Kennisbank — nieuwe praktijkvoorbeelden")
     feed_limit = opt.Type(int, default=50)
+    # The web form at /admin/: the address of the sign-in helper for GitHub (CONTRIBUTING.md, "Inloggen").
+    cms_auth_url = opt.Type(str, default="")
     # Retired in the redesign (one build process, no layout reuse): old configs still build, with a warning.
     reuse_layout = opt.Deprecated(message=_RETIRED, option_type=opt.Type(bool))
     parallel_from = opt.Deprecated(message=_RETIRED, option_type=opt.Type(int))

@@ -25,7 +25,7 @@ from ..core.problems import ContentError
 from ..publish import load_project
 from ..publish.pages import Publication
 from ..publish.paths import prefix_to_root
-from . import history, output, pagefind, reproducible
+from . import admin, history, output, pagefind, reproducible
 from ..publish import share
 from .staging import StagedOutput
 from .config import KennisbankConfig, public_site_url
@@ -51,6 +51,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     _section: Page | None = None  # the overview whose tab is marked for the page being rendered
     site_url: str | None = None  # the public address, also in `mkdocs serve` (config.public_site_url)
     qr_library: str | None = None  # the site path of the browser's QR library, None without npm
+    has_admin = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook also keeps one plugin object for all rebuilds of `mkdocs serve`.
@@ -97,6 +98,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             log.info("Kennisbank: de QR-bibliotheek (qrcode-generator) is niet geïnstalleerd; bij een overzicht "
                      "met filters toont de browser link, kopiëren en printen, maar geen QR-code. Installeer "
                      "hem met 'make install'.")
+        self.has_admin = admin.add_files(self.files, config, self.publication, self.config)
         return self.files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -161,6 +163,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         if self.preview is not None:
             return
         taken = {f.dest_uri for f in self.files} | set(config.theme.static_templates)
+        if self.has_admin:
+            taken.add(admin.write_page(self.renderer, config, self.files))
         for warning in output.write_extras(self.publication, self.renderer, config, self.config, taken):
             log.warning(warning)  # a warning, so --strict counts it
         try:

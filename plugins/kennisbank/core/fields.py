@@ -37,6 +37,7 @@ class Field:
     `ref` names the collection of a kind (themes, tags, sources, organisations, lessons), or
     `items` (a lesson or example given as lessen/<slug> or voorbeelden/<slug>).
     `attribute` is the name of the value in the model when it differs from the field's name.
+    `label` is the field's Dutch name as the web form shows it; `description` is the hint below it.
     """
 
     name: str
@@ -55,6 +56,12 @@ class Field:
     example: Any = None
     attribute: str | None = None
     markdown: bool = False  # rendered as Markdown (safety.SafeMarkdown), so checked like a body
+    label: str = ""
+
+    @property
+    def display(self) -> str:
+        """The Dutch name of the field for editors: its label, else its name."""
+        return self.label or self.name
 
     @property
     def model_name(self) -> str:
@@ -62,31 +69,33 @@ class Field:
 
 
 def title(what: str) -> Field:
-    return Field("title", "text", f"Titel van {what}.", required=True, max_length=120)
+    return Field("title", "text", f"Titel van {what}.", required=True, max_length=120, label="Titel")
 
 
 SUMMARY = Field(
     "summary", "text",
     "Samenvatting in één of twee zinnen; verschijnt in overzichten, zoekresultaten en linkvoorbeelden.",
-    required=True, max_length=400,
+    required=True, max_length=400, label="Samenvatting",
 )
 TAGS = Field(
     "tags", "list", "Tags uit content/tags.yml (de sleutels, bijvoorbeeld regionale-samenwerking).",
-    required=True, items="ref", ref="tags", min_items=1, max_items=10,
+    required=True, items="ref", ref="tags", min_items=1, max_items=10, label="Tags",
 )
 SOURCE_REF = Field(
     "source", "ref", "Bron uit content/sources.yml (de sleutel, bijvoorbeeld leren-van-elkaar).",
-    required=True, ref="sources",
+    required=True, ref="sources", label="Bron",
 )
 CHAPTER = Field(
     "chapter", "text", "Hoofdstuk, paragraaf of pagina in de bron, waar bekend.", max_length=160,
+    label="Hoofdstuk of pagina",
 )
 ALIASES = Field(
     "aliases", "list",
     "Oude adressen van deze pagina, bijvoorbeeld /voorbeelden/oude-naam/. Zo blijven oude links werken.",
-    items="alias", max_items=20,
+    items="alias", max_items=20, label="Oude adressen",
 )
 SLUG = Field(
     "slug", "slug",
     "Alleen invullen als het adres anders moet zijn dan de bestandsnaam: kleine letters, cijfers en streepjes.",
+    label="Adres (slug)",
 )

@@ -11,7 +11,7 @@ record type in model.py and its templates in overrides/kb/.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .fields import (ALIASES, CHAPTER, ORGANISATION_KINDS, PROVINCES, SLUG, SOURCE_REF, STATUSES, SUMMARY, TAGS,
                      Field, title)
@@ -48,6 +48,8 @@ class Kind:
     facets: tuple[tuple[str, str], ...] = ()  # (search facet, attribute) for the search index
     exports: tuple[str, ...] = ()  # attributes in catalog.json, in order
     feed: bool = False  # newest items in feed.xml
+    # Groups of fields of which a record needs at least one complete group (e.g. a source, or who contributed it).
+    alternatives: tuple[tuple[str, ...], ...] = ()
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -75,11 +77,11 @@ SOURCE = Kind(
     exports=("key", "title", "url", "publisher", "year", "authors", "description", "link", "lessons", "examples"),
     fields=(
         title("de bron"),
-        Field("publisher", "text", "Uitgever of opdrachtgever.", required=True, max_length=160),
-        Field("year", "int", "Jaar van verschijnen, als de bron dat noemt.", minimum=1900, maximum=2100),
-        Field("authors", "text", "Auteurs of uitvoerders.", max_length=200),
-        Field("description", "text", "Waar de bron over gaat.", max_length=800),
-        Field("url", "text", "Webadres van de bron, als dat er is.", max_length=300, attribute="link"),
+        Field("publisher", "text", "Uitgever of opdrachtgever.", required=True, max_length=160, label="Uitgever"),
+        Field("year", "int", "Jaar van verschijnen, als de bron dat noemt.", minimum=1900, maximum=2100, label="Jaar"),
+        Field("authors", "text", "Auteurs of uitvoerders.", max_length=200, label="Auteurs"),
+        Field("description", "text", "Waar de bron over gaat.", max_length=800, label="Beschrijving"),
+        Field("url", "text", "Webadres van de bron, als dat er is.", max_length=300, attribute="link", label="Webadres"),
     ),
 )
 
@@ -91,11 +93,11 @@ THEME = Kind(
     exports=("key", "title", "url", "summary", "lessons"),
     fields=(
         title("het thema"),
-        Field("order", "int", "Volgorde van het thema.", required=True, minimum=1, maximum=99),
+        Field("order", "int", "Volgorde van het thema.", required=True, minimum=1, maximum=99, label="Volgorde"),
         SUMMARY,
         Field("intro", "text", "Inleiding op het thema (Markdown).", required=True, max_length=4000,
-              markdown=True),
-        Field("source", "ref", "Bron van het thema.", ref="sources"),
+              markdown=True, label="Inleiding"),
+        Field("source", "ref", "Bron van het thema.", ref="sources", label="Bron"),
     ),
 )
 
@@ -105,11 +107,11 @@ TAG = Kind(
     overview=Overview("Tags", "Alle tags met het aantal lessen en voorbeelden per tag.", "kb/tags_index.html"),
     exports=("key", "label", "url", "description", "count"),
     fields=(
-        Field("label", "text", "Naam van de tag zoals lezers hem zien.", required=True, max_length=60),
+        Field("label", "text", "Naam van de tag zoals lezers hem zien.", required=True, max_length=60, label="Naam"),
         Field("description", "text", "Wat de tag betekent, in één of twee zinnen.",
-              required=True, max_length=400),
+              required=True, max_length=400, label="Uitleg"),
         Field("synonyms", "list", "Andere woorden voor hetzelfde; helpen bij suggesties en zoeken.",
-              items="text", max_items=20),
+              items="text", max_items=20, label="Synoniemen"),
     ),
 )
 
@@ -121,18 +123,18 @@ ORGANISATION = Kind(
                       "kb/organisations_index.html"),
     exports=("key", "name", "url", "kind", "province", "examples"),
     fields=(
-        Field("name", "text", "Naam zoals die op de site staat.", required=True, max_length=120),
-        Field("kind", "enum", "Soort organisatie.", required=True, choices=ORGANISATION_KINDS, attribute="kind_of"),
-        Field("province", "enum", "Provincie.", choices=PROVINCES),
+        Field("name", "text", "Naam zoals die op de site staat.", required=True, max_length=120, label="Naam"),
+        Field("kind", "enum", "Soort organisatie.", required=True, choices=ORGANISATION_KINDS, attribute="kind_of", label="Soort"),
+        Field("province", "enum", "Provincie.", choices=PROVINCES, label="Provincie"),
         Field("members", "list", "Organisaties die hiervan deel uitmaken (sleutels).",
-              items="ref", ref="organisations", max_items=40),
-        Field("description", "text", "Korte beschrijving.", max_length=800),
-        Field("profile", "mapping", "Profiel zoals de bron het geeft.", fields=(
-            Field("form", "text", "Vorm van de organisatie.", max_length=400),
-            Field("governance", "text", "Bestuur.", max_length=400),
-            Field("inhabitants", "text", "Aantal inwoners.", max_length=200),
-            Field("history", "text", "Geschiedenis.", max_length=800),
-            Field("phase", "text", "Fase van ontwikkeling.", max_length=800),
+              items="ref", ref="organisations", max_items=40, label="Leden"),
+        Field("description", "text", "Korte beschrijving.", max_length=800, label="Beschrijving"),
+        Field("profile", "mapping", "Profiel zoals de bron het geeft.", label="Profiel", fields=(
+            Field("form", "text", "Vorm van de organisatie.", max_length=400, label="Vorm"),
+            Field("governance", "text", "Bestuur.", max_length=400, label="Bestuur"),
+            Field("inhabitants", "text", "Aantal inwoners.", max_length=200, label="Inwoners"),
+            Field("history", "text", "Geschiedenis.", max_length=800, label="Geschiedenis"),
+            Field("phase", "text", "Fase van ontwikkeling.", max_length=800, label="Fase"),
         )),
     ),
 )
@@ -146,13 +148,13 @@ LESSON = Kind(
              "related", "aliases"),
     fields=(
         title("de les, zoals de bron hem noemt"),
-        Field("theme", "ref", "Thema uit content/themes.yml.", required=True, ref="themes"),
+        Field("theme", "ref", "Thema uit content/themes.yml.", required=True, ref="themes", label="Thema"),
         Field("order", "int", "Volgorde van de les binnen het thema (1, 2, 3, ...).",
-              required=True, minimum=1, maximum=999),
+              required=True, minimum=1, maximum=999, label="Volgorde"),
         SUMMARY, TAGS, SOURCE_REF, CHAPTER, ALIASES, SLUG,
         Field("no_example_reason", "text",
               "Alleen als er geen praktijkvoorbeeld bij deze les hoort: leg uit waarom.",
-              max_length=400),
+              max_length=400, label="Waarom geen voorbeeld"),
     ),
 )
 
@@ -165,26 +167,41 @@ EXAMPLE = Kind(
                       "organisatie, provincie, periode en tag.", "kb/examples_index.html",
                       hide=("navigation", "toc")),
     exports=("slug", "title", "url", "summary", "organisations", "provinces", "year_start", "year_end", "period",
-             "status", "themes", "lessons", "tags", "source", "chapter", "date", "related", "aliases"),
+             "status", "themes", "lessons", "tags", "source", "chapter", "contributed_by", "contributed_on",
+             "contact_role", "date", "related", "aliases"),
+    alternatives=(("source",), ("contributed_by", "contributed_on")),
     fields=(
         title("het praktijkvoorbeeld"),
         SUMMARY,
         Field("organisations", "list", "Betrokken organisaties uit content/organisations.yml.",
-              required=True, items="ref", ref="organisations", min_items=1, max_items=30),
+              required=True, items="ref", ref="organisations", min_items=1, max_items=30, label="Organisaties"),
         Field("provinces", "list", "Provincie(s) waar het voorbeeld speelt, of Landelijk.",
-              required=True, items="enum", choices=PROVINCES, min_items=1, max_items=12),
+              required=True, items="enum", choices=PROVINCES, min_items=1, max_items=12, label="Provincies"),
         Field("year_start", "int", "Jaar waarin het voorbeeld begon; weglaten als de bron het niet noemt.",
-              minimum=1900, maximum=2100, example=2017),
+              minimum=1900, maximum=2100, example=2017, label="Beginjaar"),
         Field("year_end", "int", "Jaar waarin het voorbeeld eindigde; leeg laten als het nog loopt.",
-              minimum=1900, maximum=2100),
+              minimum=1900, maximum=2100, label="Eindjaar"),
         Field("lessons", "list", "Lessen die dit voorbeeld laat zien (bestandsnamen zonder .md).",
-              required=True, items="ref", ref="lessons", min_items=1, max_items=20),
-        TAGS, SOURCE_REF, CHAPTER,
+              required=True, items="ref", ref="lessons", min_items=1, max_items=20, label="Lessen"),
+        TAGS,
+        replace(SOURCE_REF, required=False,
+                description="Bron uit content/sources.yml (de sleutel, bijvoorbeeld leren-van-elkaar). Komt het "
+                            "voorbeeld uit de eigen praktijk van een organisatie, laat dit dan leeg en vul "
+                            "'Ingebracht door' en 'Ingebracht op' in."),
+        CHAPTER,
+        Field("contributed_by", "ref", "Organisatie uit content/organisations.yml die dit voorbeeld uit haar eigen "
+              "praktijk heeft ingebracht. Alleen als er geen bron is.", ref="organisations",
+              label="Ingebracht door"),
+        Field("contributed_on", "date", "Datum waarop de organisatie het voorbeeld inbracht (JJJJ-MM-DD).",
+              label="Ingebracht op"),
+        Field("contact_role", "text", "Functie of afdeling die lezers kunnen benaderen, bijvoorbeeld "
+              "'programmamanager sociaal domein' (geen naam of telefoonnummer).", max_length=120,
+              label="Contact (functie)"),
         Field("date", "date", "Datum waarop het voorbeeld is toegevoegd of inhoudelijk bijgewerkt (JJJJ-MM-DD).",
-              required=True),
-        Field("status", "enum", "Loopt het nog of is het afgerond?", choices=STATUSES),
+              required=True, label="Datum"),
+        Field("status", "enum", "Loopt het nog of is het afgerond?", choices=STATUSES, label="Stand van zaken"),
         Field("contact", "text", "Contact voor meer informatie (alleen met toestemming van de persoon).",
-              max_length=200),
+              max_length=200, label="Contact"),
         ALIASES, SLUG,
     ),
 )
@@ -197,9 +214,9 @@ MEETING = Kind(
     exports=("slug", "title", "url", "date", "place", "items"),
     fields=(
         title("de bijeenkomst"),
-        Field("date", "date", "Datum van de bijeenkomst (JJJJ-MM-DD).", required=True),
-        Field("place", "text", "Plaats of locatie.", required=True, max_length=120),
-        Field("summary", "text", "Korte inleiding op de bijeenkomst.", required=True, max_length=600),
+        Field("date", "date", "Datum van de bijeenkomst (JJJJ-MM-DD).", required=True, label="Datum"),
+        Field("place", "text", "Plaats of locatie.", required=True, max_length=120, label="Plaats"),
+        Field("summary", "text", "Korte inleiding op de bijeenkomst.", required=True, max_length=600, label="Inleiding"),
         Field("agenda", "list",
               "Het programma: de agendapunten in de volgorde van de bijeenkomst, elk met een begintijd en een "
               "titel, en waar dat vaststaat een eindtijd, een spreker, een thema en de lessen en voorbeelden "

@@ -234,8 +234,11 @@ class Example(_Relatable, Item):
     year_end: int | None = None
     lessons: list[Lesson] = field(default_factory=list)
     tags: list[Tag] = field(default_factory=list)
-    source: Source = None  # type: ignore[assignment]
+    source: Source | None = None  # None: contributed from an organisation's own practice
     chapter: str = ""
+    contributed_by: Organisation | None = None
+    contributed_on: dt.date | None = None
+    contact_role: str = ""
     date: dt.date = dt.date(2000, 1, 1)
     status: str = ""
     contact: str = ""
@@ -274,8 +277,10 @@ class Example(_Relatable, Item):
         return sorted(seen.values(), key=lambda t: t.order)
 
     def add_backlinks(self) -> None:
-        self.source.examples.append(self)
-        for group in (self.lessons, self.tags, self.organisations):
+        if self.source is not None:
+            self.source.examples.append(self)
+        contributor = [self.contributed_by] if self.contributed_by and self.contributed_by not in self.organisations else []
+        for group in (self.lessons, self.tags, self.organisations, contributor):
             for item in group:
                 item.examples.append(self)
 

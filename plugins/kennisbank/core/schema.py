@@ -63,13 +63,16 @@ def _json_field(f: Field, item_type: str | None = None) -> dict[str, Any]:
 
 
 def _json_kind(kind: Kind) -> dict[str, Any]:
-    return {
+    out = {
         "type": "object",
         "title": kind.label,
         "additionalProperties": False,
         "required": [f.name for f in kind.fields if f.required],
         "properties": {f.name: _json_field(f) for f in kind.fields},
     }
+    if kind.alternatives:
+        out["anyOf"] = [{"required": list(group)} for group in kind.alternatives]
+    return out
 
 
 def json_schema() -> dict[str, Any]:

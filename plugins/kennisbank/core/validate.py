@@ -22,11 +22,17 @@ MAX_SEGMENT = 100
 RESERVED_KEYS = frozenset({"index"})
 
 
+APOSTROPHES = re.compile("['\u2018\u2019`\u00b4]")
+
+
 def slugify(text: str) -> str:
-    """A valid slug from any text: 'Súdwest-Fryslân' -> 'sudwest-fryslan'."""
+    """A valid slug from any text: 'Súdwest-Fryslân' -> 'sudwest-fryslan', "Thema's" -> 'themas'.
+
+    Apostrophes are dropped rather than turned into a hyphen, as the web form (Decap CMS) does too.
+    """
     import unicodedata
 
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = unicodedata.normalize("NFKD", APOSTROPHES.sub("", text)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
@@ -223,6 +229,7 @@ def check_record(record: Record, vocab: Vocabularies, unreadable: frozenset = fr
             checker.problems[i] = Problem(old.path, record.line, "slug", f"de {where} {old.message}")
     checker.fields(kind.fields, record.data, (), kind.label)
     data = record.data
+    checker.problems += alternative_problems(record)
     start, end = data.get("year_start"), data.get("year_end")
     if isinstance(start, int) and isinstance(end, int) and end < start:
         checker.add(("year_end",), f"{end} ligt vóór year_start {start}")
@@ -252,6 +259,28 @@ def _check_programme(checker: _Checker, data: dict) -> None:
             checker.add(("agenda", i, "time"), f"{start} ligt vóór het agendapunt ervoor ({previous}) — zet de "
                         "agendapunten in de volgorde van de bijeenkomst")
         previous = start or previous
+
+
+def _given(data: dict, name: str) -> bool:
+    return data.get(name) not in (None, "", [], {})
+
+
+def alternative_problems(record: Record) -> list[Problem]:
+    """A record needs one complete group of Kind.alternatives: say what is missing, once."""
+    groups, data = record.kind.alternatives, record.data
+    if not groups or any(all(_given(data, name) for name in group) for group in groups):
+        return []
+    started = next((g for g in groups if any(_given(data, name) for name in g)), None)
+    if started is not None:
+        missing = [name for name in started if not _given(data, name)]
+        given = [name for name in started if _given(data, name)]
+        return [Problem(record.path, record.line_of(given[0]), missing[0],
+                        f"ontbreekt — bij '{given[0]}:' hoort ook '{missing[0]}:' "
+                        f"({record.kind.field(missing[0]).description.rstrip('.')})")]
+    options = " of ".join(" en ".join(f"'{name}:'" for name in g) for g in groups)
+    return [Problem(record.path, record.line, groups[0][0],
+                    f"verplicht veld ontbreekt — geef {options} (een voorbeeld uit de eigen praktijk van een "
+                    "organisatie heeft geen bron, maar zegt wie het inbracht en wanneer)")]
 
 
 def url_of(record: Record) -> str | None:
