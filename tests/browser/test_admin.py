@@ -133,8 +133,12 @@ def test_a_new_case_through_the_form(form, project):
     page.get_by_role("switch").last.click()  # from "Rijke tekst" to "Markdown"
     editor = page.locator("[data-slate-editor]").last
     for heading, text in PARAGRAPHS:
-        editor.get_by_text(f"## {heading}", exact=True).click()
+        line = editor.get_by_text(f"## {heading}", exact=True)
+        box = line.bounding_box()
+        # Click just after the end of the heading's line, as an editor does before pressing Enter.
+        page.mouse.click(box["x"] + box["width"] + 2, box["y"] + box["height"] / 2)
         page.keyboard.press("End")
+        page.wait_for_timeout(100)
         page.keyboard.press("Enter")
         page.keyboard.type(text)
     shot(page, "4-tekst")

@@ -36,12 +36,19 @@ def literal_parts(node: ast.expr) -> list[str]:
     return parts
 
 
+def returned_message(node: ast.AST) -> ast.expr | None:
+    """The message of `return line, message` (yaml_errors.explain)."""
+    if isinstance(node, ast.Return) and isinstance(node.value, ast.Tuple) and len(node.value.elts) == 2:
+        return node.value.elts[1]
+    return None
+
+
 def wordings() -> list[tuple[str, str]]:
     found = []
-    for module in ("load.py", "validate.py"):
+    for module in ("load.py", "validate.py", "yaml_errors.py"):
         tree = ast.parse((ROOT / "plugins/kennisbank/core" / module).read_text(encoding="utf-8"))
-        for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
-            message = message_argument(call)
+        for node in ast.walk(tree):
+            message = message_argument(node) if isinstance(node, ast.Call) else returned_message(node)
             if message is None:
                 continue
             for part in literal_parts(message):
@@ -53,6 +60,7 @@ def wordings() -> list[tuple[str, str]]:
 
 def test_finds_the_messages():
     parts = [p for _, p in wordings()]
+    assert "bevat een tab — YAML kent geen tabs: spring in met spaties (twee per niveau), net als de regels eromheen" in parts
     assert "wordt niet afgesloten — zet een regel '---' onder het laatste veld" in parts
     assert "ligt buiten het bereik" in parts
     assert len(parts) > 30
@@ -73,6 +81,19 @@ def test_templates_for_the_web_route_are_current(name, file):
 def test_local_links_exist():
     for target in re.findall(r"\]\((?!https?:)([^)#]+)\)", GUIDE):
         assert (ROOT / target).exists(), target
+
+
+def test_the_guide_starts_with_the_web_form_and_its_screenshots():
+    sections = re.findall(r"^## (.+)$", GUIDE, flags=re.M)
+    assert sections[:3] == ["Een praktijkvoorbeeld toevoegen via het webformulier", "Via de website van GitHub",
+                            "Op je eigen computer"]
+    first = GUIDE.split("\n## ")[1]
+    shots = re.findall(r"!\[[^\]]+\]\(([^)]+\.png)\)", first)
+    assert len(shots) == 5 and all((ROOT / shot).is_file() for shot in shots)
+    # Plain Dutch for editors: the technical words stay in the section for maintainers.
+    editors = GUIDE.split("## Voor beheerders")[0]
+    for word in ("frontmatter", "UTF-8", "slug", "commit"):
+        assert editors.split("## Meldingen")[0].lower().count(word.lower()) <= 2, word
 
 
 def test_new_command_output_is_as_shown(mini):

@@ -15,6 +15,7 @@ from .fields import SLUG_RE
 from .kinds import DOCUMENT_KINDS, KINDS, SEARCH_PATH, VOCABULARY_KINDS, Kind
 from .problems import Problem
 from .safety import page_problems
+from .yaml_errors import explain, field_on, merged_item
 from .yaml_load import ContentLoader, RefusedYaml, construct_key
 # python-frontmatter's own definition of a boundary line, so files it accepts we accept.
 _BOUNDARY = re.compile(frontmatter.YAMLHandler.FM_BOUNDARY.pattern.strip("^$"))
@@ -59,7 +60,7 @@ class Record:
         return self.line
 
 
-def _walk(node: yaml.Node, value: Any, path: Path_, offset: int, lines: dict, dupes: list) -> None:
+def _walk(node: yaml.Node, value: Any, path: Path_, offset: int, lines: dict, dupes: list, merged: list) -> None:
     """Record the line of every mapping key and sequence item under `node`.
 
     The loader refuses aliases and deep nesting, so this visits each node once and recurses at
@@ -75,11 +76,13 @@ def _walk(node: yaml.Node, value: Any, path: Path_, offset: int, lines: dict, du
             keys.add(key)
             lines[path + (key,)] = line
             if key in value:
-                _walk(val_node, value[key], path + (key,), offset, lines, dupes)
+                _walk(val_node, value[key], path + (key,), offset, lines, dupes, merged)
     elif isinstance(node, yaml.SequenceNode) and isinstance(value, list):
         for i, (item_node, item) in enumerate(zip(node.value, value)):
             lines[path + (i,)] = item_node.start_mark.line + offset
-            _walk(item_node, item, path + (i,), offset, lines, dupes)
+            if merged_item(item_node):
+                merged.append((path, item_node.end_mark.line + offset, item))
+            _walk(item_node, item, path + (i,), offset, lines, dupes, merged)
 
 
 def parse_yaml(text: str, path: str, first_line: int, what: str):
@@ -92,22 +95,34 @@ def parse_yaml(text: str, path: str, first_line: int, what: str):
     except RefusedYaml as exc:
         return None, {}, [Problem(path, exc.problem_mark.line + first_line, what, exc.problem)]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + first_line) if mark else first_line
-        reason = (exc.problem or "onleesbare YAML").strip()
-        return None, {}, [Problem(path, line, what, f"YAML-fout: {reason} — controleer inspringing, "
-                                                    "dubbele punten en aanhalingstekens")]
-    except (yaml.YAMLError, ValueError) as exc:
-        return None, {}, [Problem(path, first_line, what, f"YAML-fout: {exc}")]
+        line, message = explain(exc, text)  # yaml_errors.py: the mistake in Dutch, on its own line
+        lines = text.split("\n")
+        name = field_on(lines[line]) if line < len(lines) else None
+        return None, {}, [Problem(path, line + first_line, name or what, message)]
+    except (yaml.YAMLError, ValueError):
+        return None, {}, [Problem(path, first_line, what, "is niet te lezen — controleer inspringing, dubbele "
+                                                    "punten en aanhalingstekens")]
     lines: dict[Path_, int] = {}
     dupes: list = []
+    merged: list = []
     if node is not None:
-        _walk(node, data, (), first_line, lines, dupes)
+        _walk(node, data, (), first_line, lines, dupes, merged)
     problems = [
         Problem(path, line, str(p[-1]) if len(p) == 1 else ".".join(map(str, p)),
                 "staat twee keer in dit blok; laat er één staan")
         for p, line in dupes
     ]
+    for p, line, item in merged:
+        first, rest = item.split(" - ", 1)
+        problems.append(Problem(path, line, ".".join(map(str, p)), (
+            f"twee waarden zijn samengevoegd tot één ('{item}'): de regel met '- {rest}' springt verder in "
+            f"dan die met '- {first}' — zet de streepjes recht onder elkaar")))
+        # Check the values as the editor meant them, so the one mistake gives one message.
+        container = data
+        for key in p:
+            container = container[key]
+        at = container.index(item)
+        container[at:at + 1] = [part.strip() for part in item.split(" - ")]
     return data, lines, problems
 
 

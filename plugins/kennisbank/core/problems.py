@@ -55,11 +55,10 @@ def suggest(value: str, known: Iterable[str], synonyms: dict[str, str] | None = 
     if prefixed:
         return sorted(prefixed, key=len)[0]
     if synonyms:
-        close = difflib.get_close_matches(needle, list(synonyms), n=1, cutoff=0.75)
+        close = difflib.get_close_matches(needle, list(synonyms), n=1, cutoff=0.8)
         if close:
             return synonyms[close[0]]
-    close = difflib.get_close_matches(needle, known, n=1, cutoff=0.45)
-    return close[0] if close else None
+    return None  # nothing really near: a far-fetched guess misleads more than it helps
 
 
 def did_you_mean(value: str, known: Iterable[str], synonyms: dict[str, str] | None = None) -> str:

@@ -61,6 +61,18 @@ class Vocabularies:
         return vocab
 
 
+def how_to_add(ref: str, value: str) -> str:
+    """' — ...': where the known values are listed, and how to add a new one to a vocabulary."""
+    kind = BY_COLLECTION.get(ref)
+    if kind is None or not kind.vocabulary:
+        noun = "les of voorbeeld" if ref == ITEMS_REF else kind.label
+        return f" — gebruik de bestandsnaam (zonder .md) van een bestaande {noun}"
+    fields = " en ".join(f"'{f.name}:'" for f in kind.fields if f.required)
+    return (f" — staat deze {kind.label} nog niet in content/{kind.vocabulary}.yml? Voeg die daar toe: een regel "
+            f"'{slugify(value) or 'naam'}:' met daaronder, twee spaties ingesprongen, {fields}; gebruik dan "
+            f"'{slugify(value) or 'naam'}' hier")
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return "ja/nee-waarde"
@@ -185,9 +197,11 @@ class _Checker:
         if f.ref in self.unreadable:
             return  # one message for the broken file, not one for every page that uses it
         known = self.vocab.keys.get(f.ref, set())
+        if not known and f.ref in BY_COLLECTION and BY_COLLECTION[f.ref].vocabulary:
+            return  # the vocabulary file could not be read: it reports itself, not every file using it
         if value not in known:
-            self.add(path, f"onbekende {noun} '{value}'"
-                     + did_you_mean(value, sorted(known), self.vocab.synonyms.get(f.ref)))
+            hint = did_you_mean(value, sorted(known), self.vocab.synonyms.get(f.ref))
+            self.add(path, f"onbekende {noun} '{value}'" + (hint or how_to_add(f.ref, value)))
 
     def check_list(self, f: Field, value: Any, path: tuple) -> None:
         if not isinstance(value, list):
