@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve admin test build check bench schema clean
+.PHONY: install serve admin test build check bench schema publish-urls clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,16 @@ build: $(STAMP) $(NODE)
 
 check: $(STAMP)
 	$(BIN)/kennisbank check
+
+# Only for the publish workflow on main (.github/workflows/publiceren.yml): add the addresses of the site
+# just built to published-urls.txt and commit that to main, so editors never keep the list by hand.
+# [skip ci]: the commit does not start another publication.
+publish-urls: $(STAMP)
+	$(BIN)/kennisbank urls
+	@git diff --quiet -- published-urls.txt || { \
+	  git -c user.name="github-actions[bot]" -c user.email="41898282+github-actions[bot]@users.noreply.github.com" \
+	    commit -m "Gepubliceerde adressen bijgewerkt [skip ci]" -- published-urls.txt && \
+	  git pull --rebase origin main && git push origin HEAD:main; }
 
 schema: $(STAMP)
 	$(BIN)/kennisbank schema --output schema/kennisbank.schema.json

@@ -88,7 +88,8 @@ def test_pull_request_workflow_checks_builds_and_tests():
 def test_publish_workflow_builds_and_deploys_main_to_pages():
     workflow = load_workflow("publiceren.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    # contents: write, to commit the addresses the build published (make publish-urls).
+    assert workflow["permissions"] == {"contents": "write", "pages": "write", "id-token": "write"}
     build, deploy = workflow["jobs"]["bouwen"], workflow["jobs"]["publiceren"]
     assert deploy["needs"] == "bouwen"
     assert deploy["environment"]["name"] == "github-pages"
@@ -106,7 +107,8 @@ def test_publish_workflow_builds_and_deploys_main_to_pages():
     assert build["steps"][make]["env"] == {"KENNISBANK_PUBLISH": "1",
                                            "KENNISBANK_SITE_URL": "${{ steps.pages.outputs.base_url }}/"}
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
-    assert commands(workflow) == ["make install", ".venv/bin/kennisbank check --format github", "make build"]
+    assert commands(workflow) == ["make install", ".venv/bin/kennisbank check --format github", "make build",
+                                  "make publish-urls"]
 
 
 def all_commands() -> list[str]:

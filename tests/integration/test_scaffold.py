@@ -61,11 +61,13 @@ def value_for(f: Field, root: Path):
 
 
 def fill(path: Path, kind: Kind, root: Path) -> None:
-    """Fill every required field that the scaffold left empty, line by line as an editor would."""
+    """Fill every required field that the scaffold left empty, line by line as an editor would
+    (and of fields of which one group is needed, the first group: for an example, its source)."""
     text = path.read_text(encoding="utf-8")
+    needed = set(kind.alternatives[0]) if kind.alternatives else set()
     for f in kind.fields:
-        # Required fields, and a meeting's agenda (it needs an agenda or a list of items).
-        if f.required or f.items == "mapping":
+        # Required fields, a meeting's agenda (it needs an agenda or a list of items), an example's source.
+        if f.required or f.items == "mapping" or f.name in needed:
             text = re.sub(rf"^{f.name}:( \[\])?$", f"{f.name}: {value_for(f, root)}", text, flags=re.M)
     path.write_text(text, encoding="utf-8")
 
