@@ -53,6 +53,11 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     qr_library: str | None = None  # the site path of the browser's QR library, None without npm
     has_admin = False
 
+    @property
+    def whole_site_broken(self) -> bool:
+        """In the live preview: no page can be built, so every page shows the problems."""
+        return self.preview is not None and self.preview.partial is None
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook also keeps one plugin object for all rebuilds of `mkdocs serve`.
         self.serving = command == "serve"
@@ -67,10 +72,14 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             raise PluginError(problem)
         try:
             self.publication = Publication(load_project(root, content_dir, exclude=config_exclude(config)))
-        except ContentError as exc:
+        except Exception as exc:  # in `mkdocs serve` any failure becomes the Dutch problems page
             if not self.serving:
-                raise PluginError("\n" + exc.report()) from None
-            self.preview = ProblemPreview(exc.problems, self.publication)
+                if isinstance(exc, ContentError):
+                    raise PluginError("\n" + exc.report()) from None
+                raise
+            self.preview = ProblemPreview.start(root, content_dir, exc, self.publication)
+            if self.preview.partial is not None:
+                self.publication = self.preview.partial
         else:
             if self.preview is not None:
                 log.info("Kennisbank: de inhoud is weer in orde; de site wordt opnieuw getoond.")
@@ -90,9 +99,11 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        if self.preview is not None:
+        if self.whole_site_broken:
             return self.preview.files(files, config)
         self.files = publish_files(files, config, self.publication)
+        if self.preview is not None:
+            self.files = self.preview.mark(self.files, config)
         self.qr_library = add_qr_library(self.files, config, Path(config.config_file_path).parent)
         if self.qr_library is None:
             log.info("Kennisbank: de QR-bibliotheek (qrcode-generator) is niet geïnstalleerd; bij een overzicht "
@@ -102,7 +113,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return self.files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.preview is None:
+        if not self.whole_site_broken:
             output.page_meta(page, self.publication)
         return markdown
 
@@ -121,8 +132,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return env
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
-        if self.preview is not None:
-            return self.preview.context(context)
+        if self.whole_site_broken or self.preview is not None and page.file.src_uri in self.preview.broken:
+            return self.preview.context(context, page.file.src_uri)
         publication = self.publication
         item = publication.item_for(page.file.src_uri)
         # Material prints page.meta.title and .description unescaped (<title>, <meta>): hand it escaped text.
@@ -135,6 +146,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             kb=item, kb_site=publication.site, kb_crumbs=crumbs,
             kb_prefix=prefix_to_root(page.url),
             kb_history=history.content_history(self.dates, item, self.content_dir, page.edit_url))
+        if self.preview is not None:
+            self.preview.context(context, page.file.src_uri)  # the banner on the pages that are fine
         return context
 
     def _mark_section(self, nav, crumbs) -> None:
@@ -160,7 +173,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
 
     @event_priority(-100)  # last: the search index and the swap come after every other plugin's files
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.preview is not None:
+        if self.whole_site_broken:
             return
         taken = {f.dest_uri for f in self.files} | set(config.theme.static_templates)
         if self.has_admin:

@@ -7,6 +7,7 @@ module gets data from the pure layers, and only this class turns it into HTML th
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,12 @@ from ..publish.pages import Publication
 from ..publish.paths import display_url, public_url
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+_CODE = re.compile(r"`+([^`]+?)`+")
+
+
+def message_html(text: str) -> Markup:
+    """A problem message as HTML: escaped, with `code` in backticks shown as code."""
+    return Markup(_CODE.sub(lambda m: f"<code>{m.group(1)}</code>", str(Markup.escape(text))))
 
 
 class Renderer:
@@ -46,6 +53,7 @@ class Renderer:
             "kb_display_url": display_url,
             "kb_qr": self.qr,
             "kb_breakable": share.breakable,
+            "kb_message": message_html,
             "kb_csp_for": lambda script: csp.policy([str(script)]),
         })
         env.globals.update({

@@ -411,7 +411,7 @@ def build_site(records: list[Record]) -> Site:
     for item, record in made:  # references, now that every item exists
         for f in record.kind.fields:
             value = record.data.get(f.name)
-            if not _has_refs(f) or value in (None, "", []):
+            if not _has_refs(f) or value in (None, "", [], {}):
                 continue
             setattr(item, f.model_name, _resolved(f, value, by_ref))
     for item, _ in made:

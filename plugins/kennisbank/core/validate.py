@@ -197,8 +197,6 @@ class _Checker:
         if f.ref in self.unreadable:
             return  # one message for the broken file, not one for every page that uses it
         known = self.vocab.keys.get(f.ref, set())
-        if not known and f.ref in BY_COLLECTION and BY_COLLECTION[f.ref].vocabulary:
-            return  # the vocabulary file could not be read: it reports itself, not every file using it
         if value not in known:
             hint = did_you_mean(value, sorted(known), self.vocab.synonyms.get(f.ref))
             self.add(path, f"onbekende {noun} '{value}'" + (hint or how_to_add(f.ref, value)))
@@ -341,9 +339,15 @@ def check_collisions(records: list[Record]) -> list[Problem]:
     return problems
 
 
-def validate(records: list[Record], unreadable: Iterable[str] = ()) -> list[Problem]:
-    """Every problem in the records; references into the `unreadable` collections are not checked."""
+def validate(records: list[Record], unreadable: Iterable[str] = (),
+             unread_documents: Iterable[tuple[Kind, str]] = ()) -> list[Problem]:
+    """Every problem in the records; references into the `unreadable` collections are not checked,
+    nor references to the documents whose file could not be read (each reports itself once)."""
     vocab = Vocabularies.from_records(records)
+    for kind, key in unread_documents:
+        vocab.keys[kind.collection].add(key)
+        if kind in ITEM_KINDS:
+            vocab.keys[ITEMS_REF].add(f"{kind.url_prefix}/{key}")
     problems: list[Problem] = []
     unreadable = frozenset(unreadable)
     for record in records:
