@@ -163,7 +163,10 @@ def test_years_and_figures_stand_in_the_seeds():
         if path.name in ("tags.yml", "toegankelijkheid.md"):
             continue
         text = path.read_text(encoding="utf-8")
-        body = re.sub(r"^(date|order):.*$", "", text, flags=re.M)
+        # A case from an organisation's own practice has its facts from that organisation, not a seed.
+        if re.search(r"^contributed_by: *\S", text, flags=re.M):
+            continue
+        body = re.sub(r"^(date|order|contributed_on):.*$", "", text, flags=re.M)
         for number in re.findall(r"(?<![\w-])\d[\d.]*\d(?![\w-])", body):
             number = number.rstrip(".")
             if (len(number.replace(".", "")) >= 3 and number not in seed_numbers
