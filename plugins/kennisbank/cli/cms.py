@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..core.fields import ALIAS_RE, SLUG_RE, Field
+from ..core.fields import ALIAS_RE, SLUG_RE, TIME_RE, Field
 from ..core.kinds import DOCUMENT_KINDS, ITEM_KINDS, ITEMS_REF, Kind
 from ..core.model import Site
 from . import scaffold
@@ -59,6 +59,8 @@ def _widget(site: Site, f: Field, kind: str) -> dict[str, Any]:
         return out
     if kind == "date":
         return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "D-M-YYYY", "time_format": False}
+    if kind == "time":
+        return {"widget": "string", "pattern": [TIME_RE.pattern, "Schrijf de tijd als UU:MM, bijvoorbeeld 14:00."]}
     if kind == "slug":
         return {"widget": "string", "pattern": [SLUG_RE.pattern, "Alleen kleine letters, cijfers en streepjes."]}
     if kind == "alias":
@@ -75,6 +77,9 @@ def cms_field(site: Site, f: Field) -> dict[str, Any]:
     out: dict[str, Any] = {"name": f.name, "label": f.display, "hint": f.description, "required": f.required}
     if f.type == "list" and f.items in ("enum", "ref"):
         out.update(_widget(site, f, f.items), multiple=True)
+        out.update({k: v for k, v in (("min", f.min_items or None), ("max", f.max_items)) if v is not None})
+    elif f.type == "list" and f.items == "mapping":
+        out.update(widget="list", fields=[cms_field(site, sub) for sub in f.fields])
         out.update({k: v for k, v in (("min", f.min_items or None), ("max", f.max_items)) if v is not None})
     elif f.type == "list":
         out.update(widget="list", field={"name": "waarde", "label": f.display, **_widget(site, f, f.items)})

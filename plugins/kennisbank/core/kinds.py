@@ -220,21 +220,22 @@ MEETING = Kind(
         Field("agenda", "list",
               "Het programma: de agendapunten in de volgorde van de bijeenkomst, elk met een begintijd en een "
               "titel, en waar dat vaststaat een eindtijd, een spreker, een thema en de lessen en voorbeelden "
-              "die aan bod komen.", items="mapping", max_items=30, fields=(
+              "die aan bod komen.", items="mapping", max_items=30, label="Agenda", fields=(
                   Field("time", "time", "Begintijd als UU:MM, tussen aanhalingstekens, bijvoorbeeld \"14:00\".",
-                        required=True),
-                  Field("end", "time", "Eindtijd als UU:MM, als die vaststaat."),
+                        required=True, label="Begintijd"),
+                  Field("end", "time", "Eindtijd als UU:MM, als die vaststaat.", label="Eindtijd"),
                   title("het agendapunt"),
                   Field("speaker", "text", "Wie het verzorgt (naam, functie of organisatie), als dat vaststaat.",
-                        max_length=160),
+                        max_length=160, label="Spreker"),
                   Field("theme", "ref", "Thema van dit agendapunt: de hand-out zet het onder die kop.",
-                        ref="themes"),
+                        ref="themes", label="Thema"),
                   Field("items", "list", "Lessen en voorbeelden bij dit agendapunt, als lessen/<slug> of "
-                        "voorbeelden/<slug>.", items="ref", ref="items", max_items=20),
+                        "voorbeelden/<slug>.", items="ref", ref="items", max_items=20,
+                        label="Lessen en voorbeelden"),
               )),
         Field("items", "list",
               "Alleen zonder agenda: lessen en voorbeelden in volgorde, als lessen/<slug> of voorbeelden/<slug>.",
-              items="ref", ref="items", max_items=40, attribute="listed"),
+              items="ref", ref="items", max_items=40, attribute="listed", label="Programma zonder agenda"),
         ALIASES, SLUG,
     ),
 )
