@@ -200,10 +200,10 @@ def test_handout_follows_the_agenda(mini, tmp_path):
 
 
 @pytest.mark.parametrize("agenda,problem", [
-    ('agenda:\n  - time: 13:30\n    title: Welkom\n', '7: agenda.time: zet de tijd tussen aanhalingstekens: "13:30"'),
+    ('agenda:\n  - time: 1330\n    title: Welkom\n',
+     "7: agenda.time: verwacht een tijd als UU:MM (bijvoorbeeld 14:00), maar kreeg getal 1330"),
     ('agenda:\n  - time: "half twee"\n    title: Welkom\n',
-     "7: agenda.time: verwacht een tijd als UU:MM tussen aanhalingstekens (bijvoorbeeld \"14:00\"), maar kreeg "
-     "tekst 'half twee'"),
+     "7: agenda.time: verwacht een tijd als UU:MM (bijvoorbeeld 14:00), maar kreeg tekst 'half twee'"),
     ('agenda:\n  - time: "14:30"\n    end: "14:00"\n    title: Welkom\n',
      "8: agenda.end: eindtijd 14:00 ligt niet na de begintijd 14:30"),
     ('agenda:\n  - time: "14:00"\n    title: Welkom\n  - time: "13:30"\n    title: Koffie\n',
@@ -224,3 +224,11 @@ def test_agenda_problems_in_dutch(mini, agenda, problem):
     code, lines = check(mini)
     assert code == 1
     assert f"{MEETING}:{problem}" in lines, lines
+
+
+def test_times_without_quotes_are_times(mini):
+    """The web form writes `time: 14:00` without quotes; YAML 1.1 would read that as 840 minutes."""
+    write_agenda(mini, 'agenda:\n  - time: 09:30\n    end: 10:15\n    title: Welkom\n'
+                       '  - time: 14:00\n    title: Afsluiting\n')
+    code, lines = check(mini)
+    assert code == 0, lines

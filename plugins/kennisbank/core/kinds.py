@@ -221,7 +221,7 @@ MEETING = Kind(
               "Het programma: de agendapunten in de volgorde van de bijeenkomst, elk met een begintijd en een "
               "titel, en waar dat vaststaat een eindtijd, een spreker, een thema en de lessen en voorbeelden "
               "die aan bod komen.", items="mapping", max_items=30, label="Agenda", fields=(
-                  Field("time", "time", "Begintijd als UU:MM, tussen aanhalingstekens, bijvoorbeeld \"14:00\".",
+                  Field("time", "time", "Begintijd als UU:MM, bijvoorbeeld 14:00.",
                         required=True, label="Begintijd"),
                   Field("end", "time", "Eindtijd als UU:MM, als die vaststaat.", label="Eindtijd"),
                   title("het agendapunt"),

@@ -151,12 +151,8 @@ class _Checker:
                      f"{_describe(value)}")
 
     def check_time(self, f: Field, value: Any, path: tuple) -> None:
-        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
-            # YAML reads an unquoted 14:00 as the number 840 (minutes): give the editor the quoted form.
-            self.add(path, f"zet de tijd tussen aanhalingstekens: \"{value // 60:02d}:{value % 60:02d}\"")
-        elif not isinstance(value, str) or not TIME_RE.fullmatch(value.strip()):
-            self.add(path, f"verwacht een tijd als UU:MM tussen aanhalingstekens (bijvoorbeeld \"14:00\"), maar "
-                     f"kreeg {_describe(value)}")
+        if not isinstance(value, str) or not TIME_RE.fullmatch(value.strip()):
+            self.add(path, f"verwacht een tijd als UU:MM (bijvoorbeeld 14:00), maar kreeg {_describe(value)}")
 
     def check_slug(self, f: Field, value: Any, path: tuple) -> None:
         if not isinstance(value, str) or not SLUG_RE.fullmatch(value):

@@ -12,6 +12,8 @@ field's own line, instead of an English error for the whole file.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
@@ -47,7 +49,19 @@ class _Constructor(SafeConstructor):
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
 
 
-class ContentLoader(*_PARSER, Composer, _Constructor, Resolver):
+# YAML 1.1 reads 14:00 as the number 840 (base 60). Content means a time of day there, and the web
+# form (a YAML 1.2 writer) writes times without quotes: such plain values stay text.
+_BASE_60 = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
+
+
+class _Resolver(Resolver):
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode and implicit[0] and _BASE_60.fullmatch(value):
+            return "tag:yaml.org,2002:str"
+        return super().resolve(kind, value, implicit)
+
+
+class ContentLoader(*_PARSER, Composer, _Constructor, _Resolver):
     """SafeLoader semantics, with the bounds above; `load(text)` returns the root node or None."""
 
     def __init__(self, text: str) -> None:
@@ -59,7 +73,7 @@ class ContentLoader(*_PARSER, Composer, _Constructor, Resolver):
             yaml.parser.Parser.__init__(self)
         Composer.__init__(self)
         _Constructor.__init__(self)
-        Resolver.__init__(self)
+        _Resolver.__init__(self)
         self.depth = 0
 
     # Python's Composer, not CParser's: CParser defines get_single_node itself.
