@@ -210,3 +210,12 @@ def test_serve_keeps_the_public_address_for_qr_codes_and_links(server):
     assert 'data-kb-copy="https://mini.example.org/lessen/verschillen/"' in page
     assert "<title>QR-code voor mini.example.org/lessen/verschillen/</title>" in page
     assert not re.search(r'data-kb-copy="http://127\.0\.0\.1', page)
+
+
+def test_live_reload_runs_in_serve(server):
+    """`mkdocs serve` reloads a page after each edit with an inline script that differs per request; the
+    built site's Content-Security-Policy would block it, so the preview carries none (a build does)."""
+    srv = server()
+    page = srv.wait_for("lessen/verschillen/", lambda text: "Van verschillen leer je meer" in text, "the lesson")
+    assert "livereload(" in page
+    assert "Content-Security-Policy" not in page

@@ -127,7 +127,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return cleaned
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
-        self.renderer = Renderer(env, config, self.publication, self.site_url)
+        self.renderer = Renderer(env, config, self.publication, self.site_url, self.serving)
         env.globals["kb_qr_library"] = self.qr_library
         return env
 

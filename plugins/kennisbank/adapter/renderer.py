@@ -33,8 +33,10 @@ def message_html(text: str) -> Markup:
 
 
 class Renderer:
-    def __init__(self, env: Environment, config, publication: Publication, site_url: str | None) -> None:
+    def __init__(self, env: Environment, config, publication: Publication, site_url: str | None,
+                 serving: bool = False) -> None:
         self.env = env
+        self.serving = serving
         self.publication = publication
         self._cards: dict[tuple, Markup] = {}
         self._qr_codes: dict[str, Markup] = {}
@@ -77,9 +79,12 @@ class Renderer:
     def render(self, name: str, **context: Any) -> str:
         return self.env.get_template(name).render(**context)
 
-    def csp(self, base_url: str) -> str:
+    def csp(self, base_url: str) -> str | None:
         """The page's Content-Security-Policy: the theme's inline scripts, as its templates render
-        them for a page at this depth (base_url), are allowed by hash; nothing else inline."""
+        them for a page at this depth (base_url), are allowed by hash; nothing else inline.
+        None in `mkdocs serve`: its live reload is an inline script that differs per request."""
+        if self.serving:
+            return None
         if base_url not in self._policies:
             names = self.env.list_templates(filter_func=lambda name: name.startswith("partials/javascripts/"))
             context = {"config": self._config, "base_url": base_url, "features": self._config.theme.get("features") or []}
