@@ -91,6 +91,17 @@ def test_a_theme_intro_may_not_use_attribute_lists_for_events(mini):
     assert code == 1 and any(": intro: bevat het attribuut onmouseover=" in l for l in lines), lines
 
 
+def test_a_control_character_in_a_theme_intro_is_one_message(mini):
+    file = mini / "content/themes.yml"
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text.replace("intro: Over samenwerking.", 'intro: "Over\\x01 samenwerking."'), encoding="utf-8")
+    code, lines = check(mini)
+    assert code == 1
+    assert [l for l in lines if ": intro:" in l] == [
+        l for l in lines if ": intro: bevat een onzichtbaar stuurteken (U+0001)" in l], lines
+    assert len([l for l in lines if ": intro:" in l]) == 1, lines
+
+
 def test_a_theme_intro_may_not_link_to_script(mini):
     file = mini / "content/themes.yml"
     text = file.read_text(encoding="utf-8")

@@ -55,7 +55,7 @@ def external(url: str) -> bool:
     return bool(_SCHEME.match(squashed)) or squashed.startswith(("//", "\\\\", "/\\", "\\/"))
 
 
-def _class_ok(name: str) -> bool:
+def class_ok(name: str) -> bool:
     return name not in CDN_CLASSES and not name.startswith(THEME_CLASS_PREFIX)
 
 
@@ -63,7 +63,7 @@ def _filter(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "id":
         return None if value.startswith(RESERVED_ID_PREFIXES) else value
     if attribute == "class":
-        kept = [name for name in value.split() if _class_ok(name)]
+        kept = [name for name in value.split() if class_ok(name)]
         return " ".join(kept) if kept else None
     if attribute == "style":
         return value if ALIGNMENT.fullmatch(value) else None
@@ -189,4 +189,4 @@ class IdAndClassOnly(Extension):
             md.treeprocessors.register(_IdAndClass(md, self.dropped), "attr_list", 8)  # attr_list's own place
 
 
-__all__ = ["ATTRIBUTES", "Change", "IdAndClassOnly", "SCHEMES", "TAGS", "changes", "clean", "external", "reference"]
+__all__ = ["ATTRIBUTES", "Change", "IdAndClassOnly", "SCHEMES", "TAGS", "changes", "class_ok", "clean", "external", "reference"]

@@ -131,9 +131,8 @@ class _Checker:
             self.add(path, "is leeg")
         elif f.max_length and len(value) > f.max_length:
             self.add(path, f"is te lang: {len(value)} tekens, maximaal {f.max_length}")
-        elif CONTROL_RE.search(value):
-            char = CONTROL_RE.search(value).group()
-            self.add(path, f"bevat een onzichtbaar stuurteken (U+{ord(char):04X}), vaak meegekopieerd uit een "
+        elif control := CONTROL_RE.search(value):
+            self.add(path, f"bevat een onzichtbaar stuurteken (U+{ord(control.group()):04X}), vaak meegekopieerd uit een "
                      "pdf of tekstverwerker — haal het weg; het maakt de feed en de pagina's ongeldig")
 
     def check_int(self, f: Field, value: Any, path: tuple) -> None:
