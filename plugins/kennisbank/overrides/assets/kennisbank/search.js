@@ -131,6 +131,8 @@
     var query = params.toString();
     var url = location.pathname + (query ? "?" + query : "") + location.hash;
     if (url !== location.pathname + location.search + location.hash) history.replaceState(null, "", url);
+    // The share panel follows the address (share.js), also after tipLink set it itself.
+    document.dispatchEvent(new CustomEvent("kb:urlchange"));
   }
 
   /* ---------- searching ---------- */

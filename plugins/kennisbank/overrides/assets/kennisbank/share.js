@@ -195,8 +195,6 @@
     document.addEventListener("kb:urlchange", update);
     window.addEventListener("popstate", update);
     window.addEventListener("beforeprint", update);
-    // The search page rewrites its address as the reader types (search.js): check it twice a second.
-    setInterval(update, 500);
   }
 
   // Headings from our templates get the same permanent-link control as Markdown headings (none on the
@@ -248,7 +246,6 @@
     var button = target.closest("[data-kb-copy]");
     if (button) {
       var panel = button.closest("[data-kb-share]");
-      if (panel && panel.hasAttribute("data-kb-share-live")) updateLive(panel);
       copyAndTell(button.getAttribute("data-kb-copy"), "Link", panel);
       return;
     }
