@@ -36,6 +36,9 @@ def test_benchmark_builds_both_sites_and_reports_ratios(tmp_path):
     assert row["examples"] == 4 and row["pages_ours"] > 100  # the real site plus the 4 examples
     assert row["ratio"] > 0 and row["bare_s"] > 0 and row["ours_rss_mb"] > 0
     assert row["ratio_median"] > 0 and row["rounds"] == 2
+    # Pagefind over bare Material's site: what a plain site with our search engine costs.
+    assert row["pagefind_s"] > 0 and row["ratio_with_pagefind"] < row["ratio"]
+    assert (tmp_path / "site-bare-4" / "pagefind" / "pagefind-entry.json").is_file()
     bare_pages = sum(1 for _ in (tmp_path / "site-bare-4").rglob("index.html"))
     assert bare_pages == 4 + 1 + len(synth.NAV_PAGES)  # the examples, the start page, the small nav
     assert (tmp_path / "site-bare-4" / "voorbeelden" / "synthetisch-00003" / "index.html").is_file()

@@ -43,6 +43,7 @@ class Renderer:
         self._layout: dict[tuple, Markup] = {}
         self._nav_urls: set[str] | None = None
         self._policies: dict[str, str] = {}
+        self._script_templates: list[str] | None = None
         self._config = config
         self._common_words: list[str] | None = None
         # Frontmatter rendered as Markdown (a theme's intro) never carries raw HTML or script links.
@@ -86,7 +87,10 @@ class Renderer:
         if self.serving:
             return None
         if base_url not in self._policies:
-            names = self.env.list_templates(filter_func=lambda name: name.startswith("partials/javascripts/"))
+            if self._script_templates is None:  # listing walks every theme folder (Material's icons too)
+                self._script_templates = self.env.list_templates(
+                    filter_func=lambda name: name.startswith("partials/javascripts/"))
+            names = self._script_templates
             context = {"config": self._config, "base_url": base_url, "features": self._config.theme.get("features") or []}
             scripts = [text for name in names for text in csp.inline_scripts(self.render(name, **context))]
             self._policies[base_url] = csp.policy(scripts)

@@ -12,7 +12,6 @@
 
   var SHOWN = 6;              // results listed under the header field
   var MIN_LETTERS = 3;        // shorter queries list nothing yet (Enter still opens the search page)
-  var PAUSE_MS = [80, 400];   // pause after the last keystroke: the last search's duration, within these
 
   function typing(target) {
     if (!target || !target.tagName) return false;
@@ -95,14 +94,8 @@
     var stopWords = (form.getAttribute("data-stop-words") || "").split(" ");
     var commonWords = (form.getAttribute("data-common-words") || "").split(" ");
     var pagefind = null;
-    var sequence = 0;
-    var timer = null;
+    var searches = core.Searches();  // one search at a time, the latest only (search-core.js)
     var active = -1;
-    // A running Pagefind search cannot be stopped: one runs at a time, and when it ends only the
-    // latest text is searched, so fast typing on a large site does not queue up searches.
-    var running = false;
-    var again = false;
-    var lastDuration = 0;
 
     function load() {
       return core.load(form.getAttribute("data-pagefind")).then(function (module) {
@@ -175,42 +168,28 @@
     }
 
     function search() {
-      ++sequence;
-      clearTimeout(timer);
-      if (tooShort(core.query(input.value, stopWords, commonWords))) {
+      var query = core.query(input.value, stopWords, commonWords);
+      if (tooShort(query)) {
+        searches.cancel();
         list.textContent = "";
         status.textContent = "";
         setExpanded(false);
         return;
       }
-      timer = setTimeout(run, Math.min(PAUSE_MS[1], Math.max(PAUSE_MS[0], lastDuration)));
+      searches.schedule(function (id) { return run(id, query); }, { pagefind: pagefind, term: query.term });
     }
 
-    function run() {
-      if (running) { again = true; return; }
-      var id = sequence;
-      var query = core.query(input.value, stopWords, commonWords);
-      if (tooShort(query)) return;
-      running = true;
-      var started = 0;
-      load().then(function () {
-        started = performance.now();
-        return id === sequence ? pagefind.search(query.term) : null;
+    function run(id, query) {
+      return load().then(function () {
+        return searches.current(id) ? pagefind.search(query.term) : null;
       }).then(function (response) {
-        if (!response || id !== sequence) return null;
-        lastDuration = performance.now() - started;
+        if (!response || !searches.current(id)) return null;
         return Promise.all(response.results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (items) {
-          if (id === sequence && document.activeElement === input) render(query.typed, response, items);
+          if (searches.current(id) && document.activeElement === input) render(query.typed, response, items);
         });
       }).catch(function (error) {
         status.textContent = "Zoeken lukt nu niet; Enter opent de zoekpagina.";
         if (window.console && error) console.warn("Kennisbank-zoeken:", error);
-      }).then(function () {
-        running = false;
-        if (again) {
-          again = false;
-          run();
-        }
       });
     }
 

@@ -12,6 +12,10 @@
   // provinces) help find it; the result line (info) only repeats them.
   var RANKING = { pageLength: 0.3, metaWeights: { title: 3, organisaties: 1, tags: 1, provincie: 0.5, info: 0 } };
   var EXCERPT_WORDS = 28;
+  var PAUSE_MS = 80;  // quiet after the last keystroke before a search while typing
+  // Preloading starts at this many letters: a shorter start of a word ("sam") matches so many words
+  // that Pagefind would fetch several index chunks the finished word does not need.
+  var PRELOAD_LETTERS = 5;
 
   var loaded = {};
 
@@ -51,6 +55,54 @@
     return { typed: typed, term: kept.join(" "), skipped: skipped };
   }
 
+  // Searches while typing, for the search page and the header field. A Pagefind search that has
+  // started cannot be stopped, so one runs at a time: schedule(task) runs task(id) after a pause in
+  // typing (or at once), and when a search is still running, right after it, the latest task only.
+  // current(id) tells a task whether it is still the latest; if not, it drops its answer. While the
+  // pause lasts, Pagefind already fetches the index chunks of the words typed (preload), so a search
+  // after typing waits for the network as little as possible.
+  function Searches() {
+    var sequence = 0;
+    var timer = null;
+    var running = false;
+    var waiting = null;
+
+    function start(run) {
+      if (running) { waiting = run; return; }
+      running = true;
+      Promise.resolve().then(run).catch(function () { /* each task reports its own errors */ }).then(function () {
+        running = false;
+        var next = waiting;
+        waiting = null;
+        if (next) start(next);
+      });
+    }
+
+    function cancel() {
+      ++sequence;
+      clearTimeout(timer);
+      waiting = null;
+    }
+
+    return {
+      // options: { now: true } runs without a pause; { pagefind, term } preloads term meanwhile.
+      schedule: function (task, options) {
+        options = options || {};
+        cancel();
+        var id = sequence;
+        var run = function () { return task(id); };
+        if (options.now) return start(run);
+        var term = options.term || "";
+        if (options.pagefind && term.replace(/\s/g, "").length >= PRELOAD_LETTERS) {
+          options.pagefind.preload(term).catch(function () { /* the search itself reports */ });
+        }
+        timer = setTimeout(function () { start(run); }, PAUSE_MS);
+      },
+      cancel: cancel,
+      current: function (id) { return id === sequence; }
+    };
+  }
+
   function h(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (key) {
@@ -80,5 +132,5 @@
     return p;
   }
 
-  window.KennisbankSearch = { load: load, query: query, h: h, snippet: snippet, RANKING: RANKING };
+  window.KennisbankSearch = { load: load, query: query, Searches: Searches, h: h, snippet: snippet, RANKING: RANKING };
 })();

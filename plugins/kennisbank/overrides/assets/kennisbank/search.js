@@ -25,7 +25,6 @@
   var h = core.h;
 
   var PAGE_SIZE = 10;        // results shown at once
-  var PAUSE_MS = [80, 400];  // pause after the last keystroke: the last search's duration, within these
   var MIN_LETTERS = 3;       // while typing, shorter words are not searched yet (Enter does search them)
   var FACET_PREVIEW = 6;     // facet values shown before "Toon alle"
   var BROWSE_LIMIT = 400;    // up to this many indexed pages, filters alone (no words) list results
@@ -60,9 +59,7 @@
   var counts = {};                      // facet counts on screen
   var current = null;                   // the search response on screen
   var shown = 0;                        // results of `current` on screen
-  var sequence = 0;                     // drops answers to searches that were overtaken
-  var timer = null;                     // the pending search while typing
-  var lastDuration = 0;                 // how long the last search took, in ms
+  var searches = core.Searches();       // one search at a time, the latest only (search-core.js)
   var showAll = {};                     // facet name -> show every value
 
   /* ---------- small helpers ---------- */
@@ -150,11 +147,9 @@
     });
   }
 
-  // While typing, wait for a pause: Pagefind fetches the index chunks of every word searched, and a
-  // search that has started cannot be stopped. The pause grows with the time searches take.
+  // While typing, wait for a pause (search-core.js: Searches); a click or Enter searches at once.
   function search(immediately) {
-    var id = ++sequence;
-    clearTimeout(timer);
+    searches.cancel();
     writeUrl();
     renderChosen();
     if (!pagefind) return;
@@ -168,23 +163,21 @@
       el.status.textContent = "Typ verder: zoeken begint bij " + MIN_LETTERS + " letters (of druk op Enter).";
       return;
     }
-    var pause = immediately ? 0 : Math.min(PAUSE_MS[1], Math.max(PAUSE_MS[0], lastDuration));
-    timer = setTimeout(function () { run(id, query); }, pause);
+    searches.schedule(function (id) { return run(id, query); },
+      immediately ? { now: true } : { pagefind: pagefind, term: term });
   }
 
   function run(id, query) {
-    var started = performance.now();
     el.results.setAttribute("aria-busy", "true");
-    loadFacets(query.term).then(function () {
-      return id === sequence ? pagefind.search(query.term || null, { filters: pagefindFilters() }) : null;
+    return loadFacets(query.term).then(function () {
+      return searches.current(id) ? pagefind.search(query.term || null, { filters: pagefindFilters() }) : null;
     }).then(function (response) {
-      if (!response || id !== sequence) return null;
-      lastDuration = performance.now() - started;
+      if (!response || !searches.current(id)) return null;
       return firstPage(response).then(function (items) {
-        if (id !== sequence) return null;
+        if (!searches.current(id)) return null;
         show(response, query, items);
         return groupCounts(query.term, response).then(function (facetCounts) {
-          if (id === sequence) renderFacets(facetCounts);
+          if (searches.current(id)) renderFacets(facetCounts);
         });
       });
     }).catch(failed);
