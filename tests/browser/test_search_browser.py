@@ -309,6 +309,51 @@ def test_a_page_that_is_only_read_loads_no_search_files(reader):
     assert 0 < sum(p.endswith(".pf_fragment") for p in files) <= 6
 
 
+# Wraps the Pagefind module our scripts load (search-core.js `load`), to watch its searches.
+_WATCH_SEARCHES = """
+window.__searches = { loaded: false, running: 0, most: 0, terms: [], preloads: [] };
+Object.defineProperty(window, "KennisbankSearch", { configurable: true, set(core) {
+  const load = core.load;
+  core.load = url => load(url).then(module => (window.__searches.loaded = true) && Object.assign({}, module, {
+    search(term, options) {
+      const w = window.__searches;
+      w.running += 1; w.most = Math.max(w.most, w.running); w.terms.push(term);
+      return module.search(term, options).finally(() => { w.running -= 1; });
+    },
+    preload(term, options) { window.__searches.preloads.push(term); return module.preload(term, options); }
+  }));
+  Object.defineProperty(window, "KennisbankSearch", { value: core, writable: true, configurable: true });
+}});
+"""
+
+
+@pytest.mark.parametrize("where", ["search page", "header"])
+def test_fast_typing_runs_one_search_at_a_time_for_the_last_text(page, where):
+    page.add_init_script(_WATCH_SEARCHES)
+    if where == "search page":
+        open_search(page)
+        field = "#kb-q"
+    else:
+        page.goto(page.base + "voorbeelden/stroomlijn/")
+        field = HEADER
+    page.click(field)
+    page.wait_for_function("() => window.__searches.loaded")  # the header field loads Pagefind on focus
+    for text in ("samen", "samenwerking", "samenwerking regio", "vertrouwen"):
+        page.fill(field, text)  # the text changes faster than a search takes
+        page.wait_for_timeout(30)
+    if where == "search page":
+        page.wait_for_function("() => document.querySelector('[data-kb-search-status]').textContent.includes('vertrouwen')")
+    else:
+        page.wait_for_selector(OPTIONS)
+        page.wait_for_function("() => window.__searches.running === 0")
+        assert "vertrouwen" in page.locator(OPTIONS).last.text_content()
+    watched = page.evaluate("() => window.__searches")
+    assert watched["most"] == 1, watched  # never two Pagefind searches at once
+    # Only the latest text: fewer searches than texts (a slow moment may let one more through).
+    assert watched["terms"][-1] == "vertrouwen" and len(watched["terms"]) < 4, watched
+    assert "vertrouwen" in watched["preloads"], watched  # its index chunks were fetched during the pause
+
+
 def test_header_lists_the_first_results_while_typing(page):
     page.goto(page.base + "voorbeelden/stroomlijn/")
     field = page.locator(HEADER)
