@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kennisbank.core.kinds import KINDS, reserved_paths
+from kennisbank.core.kinds import FACETS, KINDS, reserved_paths
 from kennisbank.core.model import RECORD_TYPES
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "plugins" / "kennisbank" / "overrides"
@@ -26,8 +26,9 @@ def test_every_kind_is_complete(kind):
     for name in kind.exports:
         f = kind.field(name)
         assert (f.model_name if f else name) in attributes, f"{kind.name} exports unknown {name}"
-    for _, attribute in kind.facets:
+    for facet, attribute in kind.facets:
         assert attribute in attributes
+        assert facet in {f.name for f in FACETS}, f"{kind.name}: facet {facet} is not on the search page"
 
 
 def test_names_prefixes_and_folders_are_unique():
@@ -51,3 +52,11 @@ def test_references_point_at_earlier_kinds():
 def test_reserved_paths_are_home_overviews_and_search():
     assert reserved_paths() == ("/", "/bronnen/", "/themas/", "/tags/", "/organisaties/", "/lessen/", "/voorbeelden/",
                                 "/bijeenkomsten/", "/zoeken/")
+
+
+def test_search_facets_in_order_with_their_vocabularies():
+    assert [(f.name, f.label) for f in FACETS] == [("soort", "Soort"), ("thema", "Thema"), ("tag", "Tag"),
+                                                   ("organisatie", "Organisatie"), ("bron", "Bron"), ("jaar", "Jaar")]
+    for facet in FACETS:
+        if facet.values is not None:  # a vocabulary's facet: its items are the values, found by their key
+            assert facet.values.vocabulary and (facet.name, "key") in facet.values.facets

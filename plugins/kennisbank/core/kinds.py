@@ -250,8 +250,26 @@ VOCABULARY_KINDS = tuple(kind for kind in KINDS if kind.vocabulary)
 ITEMS_REF = "items"  # a lesson or example, as lessen/<slug> or voorbeelden/<slug>
 ITEM_KINDS = (LESSON, EXAMPLE)
 
-__all__ = ["BY_COLLECTION", "BY_NAME", "DOCUMENT_KINDS", "EXAMPLE", "ITEMS_REF", "ITEM_KINDS", "KINDS", "Kind",
-           "LESSON", "MEETING", "ORGANISATION", "Overview", "SEARCH_PATH", "SOURCE", "TAG", "THEME",
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A filter on the search page. Its name is the URL parameter and the key in each kind's `facets`."""
+
+    name: str
+    label: str  # the group's heading on the search page
+    values: Kind | None = None  # the kind whose items are its values (labelled by their title); None: as written
+
+
+# In the order the search page shows them.
+FACETS: tuple[Facet, ...] = (
+    Facet("soort", "Soort"),  # the kind of page: each kind's `search` value
+    *(Facet(kind.search, kind.display, kind) for kind in (THEME, TAG, ORGANISATION, SOURCE)),
+    Facet("jaar", "Jaar"),
+)
+
+__all__ = ["BY_COLLECTION", "BY_NAME", "DOCUMENT_KINDS", "EXAMPLE", "FACETS", "Facet", "ITEMS_REF", "ITEM_KINDS",
+           "KINDS", "Kind", "LESSON", "MEETING", "ORGANISATION", "Overview", "SEARCH_PATH", "SOURCE", "TAG", "THEME",
            "VOCABULARY_KINDS", "reserved_paths"]
 
 # Pages the site makes besides the kinds' own: the search page.

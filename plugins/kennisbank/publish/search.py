@@ -13,12 +13,11 @@ import re
 from collections import Counter
 from typing import Any
 
-from ..core.kinds import BY_NAME, KINDS
+from ..core.kinds import BY_NAME, FACETS as SEARCH_FACETS, KINDS
 from ..core.model import Example, Item, Lesson, Meeting, Organisation, Source
 
-# Facets in the order the search page shows them; the name is also the URL parameter.
-FACET_LABELS = {"soort": "Soort", "thema": "Thema", "tag": "Tag", "organisatie": "Organisatie", "bron": "Bron",
-                "jaar": "Jaar"}
+# Facets in the order the search page shows them (kinds.FACETS); the name is also the URL parameter.
+FACET_LABELS = {facet.name: facet.label for facet in SEARCH_FACETS}
 FACETS = tuple(FACET_LABELS)
 PLAIN_PAGE = "pagina"  # the `soort` of a plain Markdown page (Over, Methode)
 # A page's summary says what it is about: a match there counts this many times a match in its text.
@@ -133,10 +132,7 @@ def vocabulary(site: Any, common: list[str]) -> dict[str, Any]:
         "facetLabels": FACET_LABELS,
         "labels": {
             "soort": kind_labels(),
-            "thema": {t.key: t.title for t in site.themes},
-            "tag": {t.key: t.label for t in site.tags},
-            "organisatie": {o.key: o.name for o in site.organisations},
-            "bron": {s.key: s.title for s in site.sources},
+            **{f.name: {i.key: i.title for i in getattr(site, f.values.collection)} for f in SEARCH_FACETS if f.values},
         },
         # Other words for a tag, so an empty result can point to the tag a reader meant.
         "synonyms": {s.lower(): t.key for t in site.tags for s in [t.label, *t.synonyms]},
