@@ -69,6 +69,7 @@ class Renderer:
             "kb_search_vocabulary": lambda: Markup(search.vocabulary_json(publication.site, self.common_words())),
             "kb_csp": self.csp,
             "kb_organisation_groups": ORGANISATION_GROUPS,
+            "kb_kinds": BY_NAME,
         })
         # Everything our own templates print is escaped unless marked safe: frontmatter is data, not HTML.
         previous = env.autoescape
