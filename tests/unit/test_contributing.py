@@ -10,6 +10,7 @@ import pytest
 
 from conftest import ROOT
 from kennisbank.cli import scaffold
+from kennisbank.core.kinds import KINDS
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 EDGES = " \t—'\"[](),.:;"
@@ -55,6 +56,8 @@ def wordings() -> list[tuple[str, str]]:
                 part = part.strip(EDGES)
                 if len(part) >= 8:
                     found.append((module, part))
+    # Wording a message takes from the registry.
+    found += [("kinds.py", kind.alternatives_hint) for kind in KINDS if kind.alternatives_hint]
     return sorted(set(found))
 
 

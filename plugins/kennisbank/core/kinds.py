@@ -50,6 +50,7 @@ class Kind:
     feed: bool = False  # newest items in feed.xml
     # Groups of fields of which a record needs at least one complete group (e.g. a source, or who contributed it).
     alternatives: tuple[tuple[str, ...], ...] = ()
+    alternatives_hint: str = ""  # why there are alternatives, said when a record has none of them
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -170,6 +171,8 @@ EXAMPLE = Kind(
              "status", "themes", "lessons", "tags", "source", "chapter", "contributed_by", "contributed_on",
              "contact_role", "date", "related", "aliases"),
     alternatives=(("source",), ("contributed_by", "contributed_on")),
+    alternatives_hint="een voorbeeld uit de eigen praktijk van een organisatie heeft geen bron, maar zegt wie het "
+                      "inbracht en wanneer",
     fields=(
         title("het praktijkvoorbeeld"),
         SUMMARY,

@@ -285,9 +285,8 @@ def alternative_problems(record: Record) -> list[Problem]:
                         f"ontbreekt — bij '{given[0]}:' hoort ook '{missing[0]}:' "
                         f"({record.kind.field(missing[0]).description.rstrip('.')})")]
     options = " of ".join(" en ".join(f"'{name}:'" for name in g) for g in groups)
-    return [Problem(record.path, record.line, groups[0][0],
-                    f"verplicht veld ontbreekt — geef {options} (een voorbeeld uit de eigen praktijk van een "
-                    "organisatie heeft geen bron, maar zegt wie het inbracht en wanneer)")]
+    hint = f" ({record.kind.alternatives_hint})" if record.kind.alternatives_hint else ""
+    return [Problem(record.path, record.line, groups[0][0], f"verplicht veld ontbreekt — geef {options}{hint}")]
 
 
 def url_of(record: Record) -> str | None:
