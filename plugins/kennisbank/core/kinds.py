@@ -6,7 +6,8 @@ Validation, the model, the published pages, URLs, search, the scaffolder and the
 read these entries; no other module keeps a list of kinds.
 
 Adding a kind is one entry below (in build order: a kind comes after the kinds it refers to), one
-record type in model.py and its templates in overrides/kb/.
+record type in model.py and its templates in overrides/kb/; a vocabulary readers filter search results
+by also gets its place in FACETS, at the end of this file.
 """
 
 from __future__ import annotations
@@ -252,7 +253,6 @@ VOCABULARY_KINDS = tuple(kind for kind in KINDS if kind.vocabulary)
 # What a reference field points at (Field.ref), as editors call it.
 ITEMS_REF = "items"  # a lesson or example, as lessen/<slug> or voorbeelden/<slug>
 ITEM_KINDS = (LESSON, EXAMPLE)
-
 
 
 @dataclass(frozen=True)
