@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT, check
-from benchmarks import bench, synth
+from benchmarks import bench, phases, synth
 
 
 def test_synthetic_examples_are_valid_and_read_like_real_ones(tmp_path):
@@ -44,3 +44,18 @@ def test_benchmark_builds_both_sites_and_reports_ratios(tmp_path):
     assert (tmp_path / "site-bare-4" / "voorbeelden" / "synthetisch-00003" / "index.html").is_file()
     assert (tmp_path / "site-ours-4" / "pagefind" / "pagefind-entry.json").is_file()
     assert "| 4 |" in bench.report(rows) and "(2×)" in bench.report(rows)
+
+
+def test_phases_say_where_one_build_spends_its_time(tmp_path):
+    import subprocess
+    import sys
+
+    project = synth.make_project(ROOT, tmp_path / "project", 3)
+    # In a process of its own: the stopwatches wrap MkDocs' and our functions for the whole process.
+    result = subprocess.run([sys.executable, "-m", "benchmarks.phases", str(project), "--site", str(tmp_path / "site")],
+                            cwd=ROOT, capture_output=True, text=True, check=True)
+    seconds = {line[:45].strip(): float(line[45:].split()[0]) for line in result.stdout.splitlines()}
+    assert set(seconds) == {"hele bouw", *(label.strip() for label, _, _ in phases.PARTS)}
+    assert 0 < seconds["Markdown (Page.render)"] < seconds["hele bouw"]
+    assert 0 < seconds["of which Pagefind"] <= seconds["after the pages (on_post_build)"]
+    assert (tmp_path / "site" / "voorbeelden" / "synthetisch-00002" / "index.html").is_file()
