@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import importlib
 import logging
 import os
 import sys
@@ -50,8 +51,6 @@ def _wrap(owner, name: str, label: str, spent: Counter) -> None:
 
 def measure(project: Path, site_dir: Path) -> tuple[float, Counter]:
     """Build project into site_dir with every part of PARTS timed; the total and the parts."""
-    import importlib
-
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     logging.disable(logging.INFO)
     spent: Counter = Counter()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 from conftest import ROOT, check
 from benchmarks import bench, phases, synth
@@ -47,9 +49,6 @@ def test_benchmark_builds_both_sites_and_reports_ratios(tmp_path):
 
 
 def test_phases_say_where_one_build_spends_its_time(tmp_path):
-    import subprocess
-    import sys
-
     project = synth.make_project(ROOT, tmp_path / "project", 3)
     # In a process of its own: the stopwatches wrap MkDocs' and our functions for the whole process.
     result = subprocess.run([sys.executable, "-m", "benchmarks.phases", str(project), "--site", str(tmp_path / "site")],

@@ -13,12 +13,9 @@ import re
 from collections import Counter
 from typing import Any
 
-from ..core.kinds import BY_NAME, FACETS as SEARCH_FACETS, KINDS
+from ..core.kinds import BY_NAME, FACETS, KINDS
 from ..core.model import Example, Item, Lesson, Meeting, Organisation, Source
 
-# Facets in the order the search page shows them (kinds.FACETS); the name is also the URL parameter.
-FACET_LABELS = {facet.name: facet.label for facet in SEARCH_FACETS}
-FACETS = tuple(FACET_LABELS)
 PLAIN_PAGE = "pagina"  # the `soort` of a plain Markdown page (Over, Methode)
 # A page's summary says what it is about: a match there counts this many times a match in its text.
 LEAD_WEIGHT = 3.0
@@ -128,11 +125,11 @@ def page_data(item: Any) -> dict[str, Any]:
 def vocabulary(site: Any, common: list[str]) -> dict[str, Any]:
     """Labels for every facet value, for the search page: facets travel as keys, readers see labels."""
     return {
-        "facets": list(FACETS),
-        "facetLabels": FACET_LABELS,
+        "facets": [f.name for f in FACETS],  # in the order the search page shows them (kinds.FACETS)
+        "facetLabels": {f.name: f.label for f in FACETS},
         "labels": {
             "soort": kind_labels(),
-            **{f.name: {i.key: i.title for i in getattr(site, f.values.collection)} for f in SEARCH_FACETS if f.values},
+            **{f.name: {i.key: i.title for i in getattr(site, f.values.collection)} for f in FACETS if f.values},
         },
         # Other words for a tag, so an empty result can point to the tag a reader meant.
         "synonyms": {s.lower(): t.key for t in site.tags for s in [t.label, *t.synonyms]},
@@ -158,5 +155,5 @@ def vocabulary_json(site: Any, common: list[str]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-__all__ = ["COMMON_SHARE", "FACETS", "FACET_LABELS", "LEAD_WEIGHT", "STOP_WORDS", "common_words", "details", "facets",
+__all__ = ["COMMON_SHARE", "LEAD_WEIGHT", "STOP_WORDS", "common_words", "details", "facets",
            "header_settings", "indexed", "kind_labels", "meta", "page_data", "vocabulary", "vocabulary_json", "weights"]

@@ -91,7 +91,10 @@
         cancel();
         var id = sequence;
         var run = function () { return task(id); };
-        if (options.now) return start(run);
+        if (options.now) {
+          start(run);
+          return;
+        }
         var term = options.term || "";
         if (options.pagefind && term.replace(/\s/g, "").length >= PRELOAD_LETTERS) {
           options.pagefind.preload(term).catch(function () { /* the search itself reports */ });
