@@ -164,6 +164,31 @@ def test_a_fresh_draft_does_not_take_the_site_down(server, mini):
     assert "`" not in text_of(draft)  # Markdown in the messages is rendered, not printed
 
 
+def test_an_overview_whose_only_item_has_problems_still_answers(server, mini):
+    """The site's one meeting lists the broken example, so the preview leaves the meeting out too. The
+    meetings overview (published only when there is a meeting) must still answer at its address: the
+    navigation names it, and a missing nav page would stop the strict rebuild and freeze the preview."""
+    (mini / "content/bijeenkomsten").mkdir()
+    (mini / "content/bijeenkomsten/regio.md").write_text(
+        "---\ntitle: Regiobijeenkomst\ndate: 2026-03-12\nplace: Zwolle\nsummary: Lessen en voorbeelden.\n"
+        "items:\n  - voorbeelden/stroomlijn\n---\n", encoding="utf-8")
+    config = mini / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - Tags: tags/index.md\n", "  - Tags: tags/index.md\n  - Bijeenkomsten: bijeenkomsten/index.md\n"), encoding="utf-8")
+    srv = server()
+    srv.wait_for("bijeenkomsten/", lambda t: "Regiobijeenkomst" in t, "the meetings overview")
+    edit(mini, GOOD, BAD)
+    srv.wait_for("voorbeelden/stroomlijn/", shows_problem, "the example's problem")
+    for url in ("bijeenkomsten/", "bijeenkomsten/regio/"):
+        status, page = fetch(srv.base + url)
+        assert status == 200 and PROBLEM in text_of(page), url
+    status, home = fetch(srv.base)
+    assert status == 200 and BANNER in text_of(home)
+    edit(mini, BAD, GOOD)
+    srv.wait_for("bijeenkomsten/", lambda t: "Regiobijeenkomst" in t and HEADING not in t, "the overview after the fix")
+    assert srv.alive()
+
+
 def test_serve_starts_with_broken_content_and_recovers(server, mini):
     (mini / "content/lessons/coalitie.md").write_text("---\ntitle: [onaf\n---\nTekst\n", encoding="utf-8")
     code, expected = check(mini)

@@ -31,11 +31,13 @@ STUB = "---\n" + yaml.safe_dump({"title": TITLE, "template": TEMPLATE}, allow_un
 
 
 def fallback_url(src_uri: str) -> str | None:
-    """Where a content file is published, from its name alone (its frontmatter may be unreadable)."""
+    """Where a content file is published, from its name alone (its frontmatter may be unreadable).
+    None for an overview's own source path (lessen/index.md): 'index' is never a document's name."""
     for kind in DOCUMENT_KINDS:
         folder = f"{kind.folder}/"
-        if src_uri.startswith(folder) and src_uri.endswith(".md") and "/" not in src_uri[len(folder):]:
-            return f"{kind.url_prefix}/{src_uri[len(folder):-3]}/"
+        name = src_uri[len(folder):-3]
+        if src_uri.startswith(folder) and src_uri.endswith(".md") and "/" not in name and name != "index":
+            return f"{kind.url_prefix}/{name}/"
     return None
 
 
@@ -105,12 +107,21 @@ class ProblemPreview:
         return out
 
     def mark(self, files: Files, config) -> Files:
-        """The partial site: each document page left out of it shows its problems at its own URL."""
+        """The partial site: each document page left out of it shows its problems at its own URL.
+
+        So does an overview that is only published with at least one item (the meetings), when every
+        item was left out: the navigation names it, and a missing page would stop the rebuild."""
         for file in list(files.documentation_pages()):
             if fallback_url(file.src_uri) and self.partial.page_for(file.src_uri) is None:
                 files.remove(file)
                 files.append(self._stub(config, file.src_uri))
                 self.broken.add(file.src_uri)
+        for kind in DOCUMENT_KINDS:
+            overview = src_uri_for(f"{kind.url_prefix}/")
+            left_out = any(src.startswith(f"{kind.folder}/") for src in self.broken)
+            if kind.overview and left_out and files.get_file_from_path(overview) is None:
+                files.append(self._stub(config, overview))
+                self.broken.add(overview)
         return files
 
     def _stub(self, config, src_uri: str) -> File:
